@@ -1,0 +1,218 @@
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, type PageModel } from './page-model.js';
+
+/** Body text chosen from the page, with the element it was taken from. */
+export interface BodyText {
+  paragraphs: string[];
+  /** Index (in the page model) of the element holding the article. */
+  container: number;
+}
+
+const MIN_BLOCK_CHARS = 25;
+
+/** Prior by tag: containers of prose score up, list and heading wrappers down. */
+function tagPrior(name: string): number {
+  switch (name) {
+    case 'article':
+      return 10;
+    case 'div':
+    case 'main':
+    case 'section':
+      return 3;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 2;
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'li':
+    case 'form':
+    case 'table':
+    case 'tbody':
+      return -3;
+    case 'body':
+    case 'html':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+/** Scores elements by the prose they hold, readability-style, in one pass over the blocks. */
+function scoreCandidates(m: PageModel): Float64Array {
+  const n = m.els.length;
+  const score = new Float64Array(n);
+  const touched = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (m.skipped[i] === 1) continue;
+    const bt = m.blockText[i] as number;
+    if (bt < MIN_BLOCK_CHARS) continue;
+    if ((m.blockLink[i] as number) > bt * 0.5) continue;
+    const s = 1 + Math.min(m.blockCommas[i] as number, 10) + Math.min(Math.floor(bt / 100), 3);
+    let a = m.parent[i] as number;
+    for (let level = 0; a >= 0 && level < 3; level++) {
+      score[a] = (score[a] as number) + s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      touched[a] = 1;
+      a = m.parent[a] as number;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (touched[i] !== 1) continue;
+    const el = m.els[i] as Element;
+    const tl = m.textLen[i] as number;
+    const ld = tl > 0 ? (m.linkLen[i] as number) / tl : 0;
+    let s = (score[i] as number) + tagPrior(el.name) + 8 * (m.classWeight[i] as number);
+    if (el.attribs['itemprop'] === 'articleBody') s += 15;
+    score[i] = s * (1 - ld);
+  }
+  return score;
+}
+
+function linkDensity(m: PageModel, i: number): number {
+  const t = m.textLen[i] as number;
+  return t > 0 ? (m.linkLen[i] as number) / t : 0;
+}
+
+/** Chooses the container of the article and the siblings that continue it. */
+function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: number[] } | null {
+  let top = -1;
+  let best = 0;
+  for (let i = 0; i < score.length; i++) {
+    const s = score[i] as number;
+    if (s > best && m.skipped[i] !== 1) {
+      best = s;
+      top = i;
+    }
+  }
+  if (top < 0) return null;
+  const topEl = m.els[top] as Element;
+  const parentEl = topEl.parent;
+  if (parentEl === null || parentEl.type !== 'tag') return { top, roots: [top] };
+  const threshold = Math.max(10, best * 0.2);
+  const roots: number[] = [];
+  for (const c of parentEl.children) {
+    if (c.type !== 'tag') continue;
+    const ci = m.indexOf.get(c);
+    if (ci === undefined) continue;
+    if (ci === top) {
+      roots.push(ci);
+      continue;
+    }
+    if (m.skipped[ci] === 1) continue;
+    if ((score[ci] as number) >= threshold) {
+      roots.push(ci);
+      continue;
+    }
+    const bt = m.blockText[ci] as number;
+    if (c.name === 'p' || BLOCK_TAGS.has(c.name)) {
+      const ld = linkDensity(m, ci);
+      if (bt >= 80 && ld < 0.25) roots.push(ci);
+      else if (c.name === 'p' && bt > 0 && ld === 0 && /[.!?…"”»]\s*$/.test(textOf(c))) roots.push(ci);
+    }
+  }
+  return { top, roots };
+}
+
+/** Plain text of a small subtree (iterative). */
+export function textOf(node: AnyNode): string {
+  let out = '';
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const cur = stack.pop() as AnyNode;
+    if (cur.type === 'text') out += cur.data;
+    else if (cur.type === 'tag') {
+      if (cur.name === 'br') out += '\n';
+      for (let i = cur.children.length - 1; i >= 0; i--) {
+        const c = cur.children[i];
+        if (c !== undefined) stack.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+const WS = /[\s\u00a0\u200b]+/g;
+
+/** Collapses whitespace of one paragraph, keeping single line breaks from <br>. */
+function cleanParagraph(raw: string): string {
+  const lines = raw.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const l = line.replace(WS, ' ').trim();
+    if (l.length > 0) out.push(l);
+  }
+  return out.join('\n');
+}
+
+/** Renders the text of the chosen roots as paragraphs, leaving out boilerplate blocks. */
+function renderRoots(m: PageModel, roots: number[]): string[] {
+  const paragraphs: string[] = [];
+  let buf = '';
+  // Block whose text is in `buf`: decides whether the paragraph is mostly links.
+  const blockStack: number[] = [];
+  const flush = (): void => {
+    if (buf.length === 0) return;
+    const b = blockStack[blockStack.length - 1];
+    let keep = true;
+    if (b !== undefined) {
+      const bt = m.blockText[b] as number;
+      if (bt > 0 && (m.blockLink[b] as number) > bt * 0.6) keep = false;
+    }
+    if (keep) {
+      // <br><br> separates paragraphs.
+      for (const part of buf.split(/\n\s*\n/)) {
+        const p = cleanParagraph(part);
+        if (p.length > 0) paragraphs.push(p);
+      }
+    }
+    buf = '';
+  };
+  // Stack entries: a node to enter, or a negative number = -(index+1) of a block to leave.
+  type Entry = AnyNode | number;
+  for (const r of roots) {
+    const stack: Entry[] = [m.els[r] as Element];
+    while (stack.length > 0) {
+      const cur = stack.pop() as Entry;
+      if (typeof cur === 'number') {
+        flush();
+        blockStack.pop();
+        continue;
+      }
+      if (cur.type === 'text') {
+        buf += cur.data;
+        continue;
+      }
+      if (cur.type !== 'tag') continue;
+      if (cur.name === 'br') {
+        buf += '\n';
+        continue;
+      }
+      const idx = m.indexOf.get(cur);
+      if (idx === undefined || m.skipped[idx] === 1) continue;
+      if ((m.textLen[idx] as number) === 0) continue;
+      const isBlock = BLOCK_TAGS.has(cur.name);
+      if (isBlock) {
+        flush();
+        blockStack.push(idx);
+        stack.push(idx);
+      }
+      const ch = cur.children;
+      for (let i = ch.length - 1; i >= 0; i--) {
+        const c = ch[i];
+        if (c !== undefined) stack.push(c);
+      }
+    }
+    flush();
+  }
+  return paragraphs;
+}
+
+/** Finds the article body; null when the page holds no prose. */
+export function extractBodyText(m: PageModel): BodyText | null {
+  const score = scoreCandidates(m);
+  const chosen = chooseRoots(m, score);
+  if (chosen === null) return null;
+  const paragraphs = renderRoots(m, chosen.roots);
+  return { paragraphs, container: chosen.top };
+}

@@ -1,0 +1,137 @@
+import type { ArticleJsonLd } from './types.js';
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|Posting)$/;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function parseLoose(text: string): unknown {
+  const s = text
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
+  try {
+    return JSON.parse(s);
+  } catch {
+    // Raw control characters inside strings are the most common defect; retry without them.
+    try {
+      // eslint-disable-next-line no-control-regex
+      return JSON.parse(s.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** All objects in the JSON-LD blocks, with arrays and @graph flattened (bounded). */
+function collectObjects(blocks: string[]): JsonObject[] {
+  const out: JsonObject[] = [];
+  const queue: unknown[] = [];
+  for (const b of blocks) {
+    const v = parseLoose(b);
+    if (v !== undefined) queue.push(v);
+  }
+  while (queue.length > 0 && out.length < 500) {
+    const v = queue.shift();
+    if (Array.isArray(v)) queue.push(...v.slice(0, 200));
+    else if (isObject(v)) {
+      out.push(v);
+      const g = v['@graph'];
+      if (Array.isArray(g)) queue.push(...g.slice(0, 200));
+      const me = v['mainEntity'];
+      if (isObject(me)) queue.push(me);
+    }
+  }
+  return out;
+}
+
+/** The object describing the article: an Article type, the one with the longest body first. */
+export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
+  let best: JsonObject | null = null;
+  let bestType = '';
+  let bestRank = -1;
+  for (const o of collectObjects(blocks)) {
+    const types = typesOf(o);
+    const articleType = types.find((t) => ARTICLE_TYPE.test(t));
+    let rank = -1;
+    if (articleType !== undefined) {
+      rank = 2;
+      if (typeof o['articleBody'] === 'string') rank = 3;
+    } else if (types.includes('WebPage') && (o['headline'] !== undefined || o['datePublished'] !== undefined))
+      rank = 1;
+    if (rank > bestRank) {
+      best = o;
+      bestRank = rank;
+      bestType = articleType ?? types[0] ?? '';
+    }
+  }
+  if (best === null) return null;
+  const result: ArticleJsonLd = { type: bestType };
+  for (const [k, v] of Object.entries(best)) {
+    if (k === '@context' || k === '@type') continue;
+    if (k === 'headline' || k === 'articleBody') {
+      if (typeof v === 'string') result[k] = v;
+      continue;
+    }
+    result[k] = v;
+  }
+  return result;
+}
+
+/** Names from a schema.org author value: string, Person, or a list of them. */
+export function namesOf(v: unknown): string[] {
+  const out: string[] = [];
+  const list = Array.isArray(v) ? v : [v];
+  for (const item of list.slice(0, 20)) {
+    if (typeof item === 'string') out.push(item);
+    else if (isObject(item)) {
+      const n = item['name'];
+      if (typeof n === 'string') out.push(n);
+      else if (Array.isArray(n)) for (const x of n) if (typeof x === 'string') out.push(x);
+    }
+  }
+  return out;
+}
+
+/** URL from a schema.org image value: string, ImageObject, or a list (first wins). */
+export function urlOf(v: unknown): string | null {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (typeof first === 'string') return first;
+  if (isObject(first)) {
+    const u = first['url'] ?? first['contentUrl'] ?? first['@id'];
+    if (typeof u === 'string') return u;
+  }
+  return null;
+}
+
+/** A string field, or the first string of a list. */
+export function stringOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim().length > 0 ? v.trim() : null;
+  if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && x.trim().length > 0) return x.trim();
+  if (isObject(v)) {
+    const n = v['name'];
+    if (typeof n === 'string') return n;
+  }
+  return null;
+}
+
+/** All strings of a field that may be a string, a comma list or an array. */
+export function stringsOf(v: unknown): string[] {
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map((s) => s.trim());
+  return [];
+}

@@ -1,0 +1,97 @@
+import { franc } from 'franc-min';
+
+/** ISO 639-3 codes that franc-min returns, mapped to ISO 639-1 where one exists. */
+const ISO3_TO_1: Record<string, string> = {
+  spa: 'es',
+  eng: 'en',
+  por: 'pt',
+  ind: 'id',
+  fra: 'fr',
+  deu: 'de',
+  jav: 'jv',
+  vie: 'vi',
+  ita: 'it',
+  tur: 'tr',
+  pol: 'pl',
+  swh: 'sw',
+  sun: 'su',
+  ron: 'ro',
+  hau: 'ha',
+  bos: 'bs',
+  hrv: 'hr',
+  nld: 'nl',
+  srp: 'sr',
+  ckb: 'ku',
+  yor: 'yo',
+  uzn: 'uz',
+  zlm: 'ms',
+  ibo: 'ig',
+  tgl: 'tl',
+  hun: 'hu',
+  azj: 'az',
+  ces: 'cs',
+  run: 'rn',
+  plt: 'mg',
+  nya: 'ny',
+  kin: 'rw',
+  zul: 'zu',
+  swe: 'sv',
+  lin: 'ln',
+  som: 'so',
+  rus: 'ru',
+  ukr: 'uk',
+  bel: 'be',
+  bul: 'bg',
+  kaz: 'kk',
+  arb: 'ar',
+  urd: 'ur',
+  pes: 'fa',
+  pbu: 'ps',
+  hin: 'hi',
+  mar: 'mr',
+  npi: 'ne',
+  cmn: 'zh',
+  ben: 'bn',
+  jpn: 'ja',
+  kor: 'ko',
+  tel: 'te',
+  tam: 'ta',
+  guj: 'gu',
+  kan: 'kn',
+  mal: 'ml',
+  mya: 'my',
+  pan: 'pa',
+  amh: 'am',
+  tha: 'th',
+  sin: 'si',
+  ell: 'el',
+  heb: 'he',
+  ceb: 'ceb',
+  fuv: 'ff',
+  qug: 'qu',
+  ilo: 'ilo',
+  mad: 'mad',
+};
+
+/** "en-US", "en_GB", "EN" -> "en"; null when it is not a language tag. */
+export function normalizeLanguageTag(tag: string | null | undefined): string | null {
+  if (tag === null || tag === undefined) return null;
+  const m = /^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*\s*$/.exec(tag);
+  if (m === null) return null;
+  const code = (m[1] ?? '').toLowerCase();
+  if (code.length === 3) return ISO3_TO_1[code] ?? code;
+  return code;
+}
+
+const HEBREW = /[\u0590-\u05ff]/g;
+
+/** Language of the text as ISO 639-1 (franc-min trigrams; Hebrew by script, which franc-min lacks). */
+export function detectLanguage(text: string): string | null {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  if (sample.length < 20) return null;
+  const hebrew = sample.match(HEBREW);
+  if (hebrew !== null && hebrew.length > sample.length * 0.3) return 'he';
+  const code = franc(sample, { minLength: 20 });
+  if (code === 'und') return null;
+  return ISO3_TO_1[code] ?? code;
+}
