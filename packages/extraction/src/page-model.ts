@@ -122,7 +122,6 @@ const NEGATIVE_WORDS = new Set([
   'credit',
   'credits',
   'sidebar',
-  'widget',
   'popup',
   'modal',
   'overlay',
@@ -150,7 +149,6 @@ const NEGATIVE_WORDS = new Set([
   'dateline',
   'timestamp',
   'meta',
-  'hidden',
   'visually',
   'sr',
   'screenreader',
@@ -308,15 +306,31 @@ function pushMeta(meta: RawMeta, key: string, value: string): void {
   else list.push(value);
 }
 
-/** Builds the {@link PageModel}; iterative, so any nesting depth is safe. */
+/** Whether an element marks the article itself: <article>, <main>, articleBody, positive class. */
+function isPositive(el: Element, weight: number): boolean {
+  return (
+    weight > 0 || el.name === 'article' || el.name === 'main' || el.attribs['itemprop'] === 'articleBody'
+  );
+}
+
+/**
+ * Builds the {@link PageModel} in one iterative walk (any nesting depth is safe) plus linear
+ * passes over the element arrays:
+ * 1. walk: metadata, own text per element, hard skips (tags that never hold body text);
+ * 2. bottom-up: subtree text without hard skips, and the largest "article-like" descendant;
+ * 3. top-down: soft skips by class/id words, unless the element wraps most of an article-like
+ *    descendant's text (layout wrappers named "sidebar-layout" hold the article too);
+ * 4. bottom-up: final text, link and paragraph statistics.
+ */
 export function buildPageModel(doc: Document): PageModel {
   const els: Element[] = [];
   const parents: number[] = [];
-  const skippedArr: number[] = [];
+  const hardSkip: number[] = [];
   const blockOfArr: number[] = [];
   const inLinkArr: number[] = [];
-  const ownText: number[] = [];
-  const ownLink: number[] = [];
+  const ownTextArr: number[] = [];
+  const ownLinkArr: number[] = [];
+  const ownCommasArr: number[] = [];
   const weights: number[] = [];
   const indexOf = new Map<Element, number>();
   const meta: RawMeta = {
@@ -331,11 +345,8 @@ export function buildPageModel(doc: Document): PageModel {
     bylines: [],
     paywallMarks: 0,
   };
-  const blockTextArr: number[] = [];
-  const blockLinkArr: number[] = [];
-  const blockCommasArr: number[] = [];
 
-  // Explicit stack of [node, parentIndex]; children pushed in reverse to keep document order.
+  // Explicit stack of nodes with their parent index; children pushed in reverse keep document order.
   const stackNodes: AnyNode[] = [];
   const stackParent: number[] = [];
   for (let i = doc.children.length - 1; i >= 0; i--) {
@@ -353,19 +364,11 @@ export function buildPageModel(doc: Document): PageModel {
       const data = node.data;
       const len = visibleLength(data);
       if (len === 0) continue;
-      const parentEl = els[p];
-      if (parentEl !== undefined && parentEl.name === 'title' && meta.title.length === 0) meta.title = data;
-      if (skippedArr[p] === 1) continue;
-      ownText[p] = (ownText[p] ?? 0) + len;
-      const b = blockOfArr[p] ?? -1;
-      if (b >= 0) {
-        blockTextArr[b] = (blockTextArr[b] ?? 0) + len;
-        blockCommasArr[b] = (blockCommasArr[b] ?? 0) + countCommas(data);
-      }
-      if (inLinkArr[p] === 1) {
-        ownLink[p] = (ownLink[p] ?? 0) + len;
-        if (b >= 0) blockLinkArr[b] = (blockLinkArr[b] ?? 0) + len;
-      }
+      if (meta.title.length === 0 && els[p]?.name === 'title') meta.title = data;
+      if (hardSkip[p] === 1) continue;
+      ownTextArr[p] = (ownTextArr[p] ?? 0) + len;
+      ownCommasArr[p] = (ownCommasArr[p] ?? 0) + countCommas(data);
+      if (inLinkArr[p] === 1) ownLinkArr[p] = (ownLinkArr[p] ?? 0) + len;
       continue;
     }
     if (!isElement(node)) continue;
@@ -373,69 +376,16 @@ export function buildPageModel(doc: Document): PageModel {
     els.push(node);
     indexOf.set(node, idx);
     parents.push(p);
-    ownText.push(0);
-    ownLink.push(0);
-    blockTextArr.push(0);
-    blockLinkArr.push(0);
-    blockCommasArr.push(0);
+    ownTextArr.push(0);
+    ownLinkArr.push(0);
+    ownCommasArr.push(0);
     const name = node.name;
-    const attribs = node.attribs;
     const w = name === 'html' || name === 'body' ? 0 : classWeight(node);
     weights.push(w);
+    collectMeta(meta, node, idx, w);
 
-    // Metadata.
-    if (name === 'meta') {
-      const content = attribs['content'];
-      if (content !== undefined) {
-        const key = attribs['property'] ?? attribs['name'] ?? attribs['itemprop'] ?? attribs['http-equiv'];
-        if (key !== undefined) pushMeta(meta, key, content);
-        // Some pages set both name and property; keep both.
-        if (attribs['property'] !== undefined && attribs['name'] !== undefined)
-          pushMeta(meta, attribs['name'], content);
-      }
-    } else if (name === 'link') {
-      const rel = attribs['rel'];
-      const href = attribs['href'];
-      if (rel !== undefined && href !== undefined) meta.links.push({ rel: rel.toLowerCase(), href });
-      const prop = attribs['itemprop'];
-      if (prop !== undefined && href !== undefined) pushMeta(meta, prop, href);
-    } else if (name === 'script') {
-      const type = attribs['type'];
-      if (type !== undefined && type.toLowerCase().includes('ld+json')) {
-        let s = '';
-        for (const c of node.children) if (c.type === 'text') s += c.data;
-        meta.jsonLd.push(s);
-      }
-    } else if (name === 'html') {
-      const lang = attribs['lang'] ?? attribs['xml:lang'];
-      if (lang !== undefined && meta.htmlLang === null) meta.htmlLang = lang;
-    } else if (name === 'time') {
-      const dt = attribs['datetime'];
-      if (dt !== undefined) meta.times.push({ datetime: dt, index: idx });
-    } else if (name === 'h1') {
-      meta.h1.push(idx);
-    }
-    const itemprop = attribs['itemprop'];
-    if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
-      meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
-    }
-    if (w < 0) {
-      const cls = `${attribs['class'] ?? ''} ${attribs['id'] ?? ''}`.toLowerCase();
-      if (cls.includes('byline') || cls.includes('author')) meta.bylines.push(idx);
-    }
-    const clsAll = attribs['class'];
-    if (clsAll !== undefined && /paywall|subscriber-only|premium-content|piano|regwall|meter/i.test(clsAll)) {
-      meta.paywallMarks++;
-    }
-
-    // Text accounting.
-    const parentSkipped = p >= 0 ? skippedArr[p] === 1 : false;
-    const skip =
-      parentSkipped ||
-      DROP_TAGS.has(name) ||
-      (w < 0 && name !== 'article' && name !== 'main') ||
-      isHidden(node);
-    skippedArr.push(skip ? 1 : 0);
+    const parentSkipped = p >= 0 ? hardSkip[p] === 1 : false;
+    hardSkip.push(parentSkipped || DROP_TAGS.has(name) || isHidden(node) ? 1 : 0);
     const parentBlock = p >= 0 ? (blockOfArr[p] ?? -1) : -1;
     blockOfArr.push(BLOCK_TAGS.has(name) ? idx : parentBlock);
     inLinkArr.push(name === 'a' || (p >= 0 && inLinkArr[p] === 1) ? 1 : 0);
@@ -452,21 +402,74 @@ export function buildPageModel(doc: Document): PageModel {
 
   const n = els.length;
   const parent = Int32Array.from(parents);
-  const textLen = Int32Array.from(ownText);
-  const linkLen = Int32Array.from(ownLink);
-  const blockText = Int32Array.from(blockTextArr);
-  const blockLink = Int32Array.from(blockLinkArr);
+  const ownText = Int32Array.from(ownTextArr);
+  const ownLink = Int32Array.from(ownLinkArr);
+  const ownCommas = Int32Array.from(ownCommasArr);
+  const blockOf = Int32Array.from(blockOfArr);
+
+  // 2. Subtree text with hard skips only, and the largest article-like descendant.
+  const rawText = Int32Array.from(ownText);
+  const rawLink = Int32Array.from(ownLink);
+  const posMax = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (hardSkip[i] === 1) continue;
+    const el = els[i] as Element;
+    if (isPositive(el, weights[i] as number) && (rawText[i] as number) > (posMax[i] as number)) {
+      posMax[i] = rawText[i] as number;
+    }
+    const pi = parent[i] as number;
+    if (pi >= 0) {
+      rawText[pi] = (rawText[pi] as number) + (rawText[i] as number);
+      rawLink[pi] = (rawLink[pi] as number) + (rawLink[i] as number);
+      if ((posMax[i] as number) > (posMax[pi] as number)) posMax[pi] = posMax[i] as number;
+    }
+  }
+
+  // 3. Soft skips, parents first (pre-order).
+  const skipped = new Uint8Array(n);
+  const docText = n > 0 ? (rawText[0] as number) : 0;
+  for (let i = 0; i < n; i++) {
+    const pi = parent[i] as number;
+    if (hardSkip[i] === 1 || (pi >= 0 && skipped[pi] === 1)) {
+      skipped[i] = 1;
+      continue;
+    }
+    if ((weights[i] as number) < 0) {
+      const el = els[i] as Element;
+      const rt = rawText[i] as number;
+      const wrapsArticle = (posMax[i] as number) >= 200 && (posMax[i] as number) * 2 >= rt;
+      // A block holding most of the page's prose is the article, whatever its class says.
+      const holdsProse = rt >= 500 && rt >= docText * 0.6 && (rawLink[i] as number) < rt * 0.2;
+      if (!wrapsArticle && !holdsProse && el.name !== 'article' && el.name !== 'main') skipped[i] = 1;
+    }
+  }
+
+  // 4. Final statistics.
+  const textLen = new Int32Array(n);
+  const linkLen = new Int32Array(n);
+  const blockText = new Int32Array(n);
+  const blockLink = new Int32Array(n);
+  const blockCommas = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (skipped[i] === 1) continue;
+    const t = ownText[i] as number;
+    if (t === 0) continue;
+    textLen[i] = t;
+    linkLen[i] = ownLink[i] as number;
+    const b = blockOf[i] as number;
+    if (b >= 0) {
+      blockText[b] = (blockText[b] as number) + t;
+      blockLink[b] = (blockLink[b] as number) + (ownLink[i] as number);
+      blockCommas[b] = (blockCommas[b] as number) + (ownCommas[i] as number);
+    }
+  }
   const paragraphs = new Int32Array(n);
   // Children come after their parent in pre-order, so a reverse sweep is a bottom-up pass.
   for (let i = n - 1; i >= 0; i--) {
+    if (skipped[i] === 1) continue;
     const el = els[i] as Element;
-    if (
-      skippedArr[i] !== 1 &&
-      (el.name === 'p' || (blockText[i] as number) >= 80) &&
-      (blockText[i] as number) > 0
-    ) {
-      paragraphs[i] = (paragraphs[i] as number) + 1;
-    }
+    const bt = blockText[i] as number;
+    if (bt > 0 && (el.name === 'p' || bt >= 80)) paragraphs[i] = (paragraphs[i] as number) + 1;
     const pi = parent[i] as number;
     if (pi >= 0) {
       textLen[pi] = (textLen[pi] as number) + (textLen[i] as number);
@@ -477,15 +480,63 @@ export function buildPageModel(doc: Document): PageModel {
   return {
     els,
     parent,
-    skipped: Uint8Array.from(skippedArr),
+    skipped,
     textLen,
     linkLen,
     blockText,
     blockLink,
-    blockCommas: Int32Array.from(blockCommasArr),
+    blockCommas,
     paragraphs,
     indexOf,
     classWeight: Int8Array.from(weights),
     meta,
   };
 }
+
+function collectMeta(meta: RawMeta, node: Element, idx: number, w: number): void {
+  const name = node.name;
+  const attribs = node.attribs;
+  if (name === 'meta') {
+    const content = attribs['content'];
+    if (content !== undefined) {
+      const key = attribs['property'] ?? attribs['name'] ?? attribs['itemprop'] ?? attribs['http-equiv'];
+      if (key !== undefined) pushMeta(meta, key, content);
+      // Some pages set both name and property; keep both.
+      if (attribs['property'] !== undefined && attribs['name'] !== undefined)
+        pushMeta(meta, attribs['name'], content);
+    }
+  } else if (name === 'link') {
+    const rel = attribs['rel'];
+    const href = attribs['href'];
+    if (rel !== undefined && href !== undefined) meta.links.push({ rel: rel.toLowerCase(), href });
+    const prop = attribs['itemprop'];
+    if (prop !== undefined && href !== undefined) pushMeta(meta, prop, href);
+  } else if (name === 'script') {
+    const type = attribs['type'];
+    if (type !== undefined && type.toLowerCase().includes('ld+json')) {
+      let s = '';
+      for (const c of node.children) if (c.type === 'text') s += c.data;
+      meta.jsonLd.push(s);
+    }
+  } else if (name === 'html') {
+    const lang = attribs['lang'] ?? attribs['xml:lang'];
+    if (lang !== undefined && meta.htmlLang === null) meta.htmlLang = lang;
+  } else if (name === 'time') {
+    const dt = attribs['datetime'];
+    if (dt !== undefined) meta.times.push({ datetime: dt, index: idx });
+  } else if (name === 'h1') {
+    meta.h1.push(idx);
+  }
+  const itemprop = attribs['itemprop'];
+  if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
+    meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
+  }
+  const cls = attribs['class'];
+  if (w < 0) {
+    const both = `${cls ?? ''} ${attribs['id'] ?? ''}`.toLowerCase();
+    if (both.includes('byline') || both.includes('author')) meta.bylines.push(idx);
+  }
+  if (cls !== undefined && PAYWALL_CLASS.test(cls)) meta.paywallMarks++;
+}
+
+const PAYWALL_CLASS = /paywall|subscriber-only|subscribers-only|premium-content|regwall|piano-/i;

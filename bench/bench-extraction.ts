@@ -1,0 +1,83 @@
+/**
+ * Throughput of @wirehose/extraction vs @mozilla/readability + jsdom on the same pages, one process.
+ * Usage: pnpm -s bench:extraction --dataset DIR [--rounds N] [--readability-rounds N]
+ * Last line: "ratio: N.N" (wirehose pages/s divided by readability pages/s).
+ */
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { extractArticle } from '../packages/extraction/src/index.js';
+import { argValue, loadExtractionDataset } from './lib/extraction-dataset.js';
+
+// jsdom and Readability are dev dependencies of the extraction package, so resolve them from there.
+const require = createRequire(new URL('../packages/extraction/package.json', import.meta.url));
+interface JsdomModule {
+  JSDOM: new (
+    html: string,
+    options: { url: string; virtualConsole: unknown },
+  ) => { window: { document: unknown; close(): void } };
+  VirtualConsole: new () => unknown;
+}
+interface ReadabilityModule {
+  Readability: new (doc: unknown) => { parse(): { textContent?: string | null } | null };
+}
+const { JSDOM, VirtualConsole } = require('jsdom') as JsdomModule;
+const { Readability } = require('@mozilla/readability') as ReadabilityModule;
+
+const dataset = argValue('dataset');
+if (dataset === undefined) {
+  console.error('usage: bench-extraction --dataset DIR [--rounds N] [--readability-rounds N]');
+  process.exit(2);
+}
+const pages = loadExtractionDataset(dataset);
+if (pages.length === 0) {
+  console.error(`no pages in ${dataset}`);
+  process.exit(2);
+}
+const rounds = Number(argValue('rounds') ?? 10);
+const readabilityRounds = Number(argValue('readability-rounds') ?? 2);
+
+function runWirehose(): number {
+  let words = 0;
+  for (const p of pages) {
+    const r = extractArticle(p.html, p.url);
+    if (r.kind === 'article') words += r.article.wordCount;
+  }
+  return words;
+}
+
+const virtualConsole = new VirtualConsole();
+let readabilityFailures = 0;
+function runReadability(): number {
+  let chars = 0;
+  for (const p of pages) {
+    const dom = new JSDOM(p.html, { url: p.url, virtualConsole });
+    try {
+      const art = new Readability(dom.window.document).parse();
+      chars += art?.textContent?.length ?? 0;
+    } catch {
+      // jsdom's CSS parser rejects some inline styles; the page still cost its time.
+      readabilityFailures++;
+    }
+    dom.window.close();
+  }
+  return chars;
+}
+
+function measure(name: string, n: number, fn: () => number): number {
+  fn(); // warm-up round
+  const start = performance.now();
+  for (let i = 0; i < n; i++) fn();
+  const secs = (performance.now() - start) / 1000;
+  const rate = (pages.length * n) / secs;
+  console.log(
+    `${name}: ${rate.toFixed(1)} pages/s (${pages.length} pages x ${n} rounds in ${secs.toFixed(2)} s)`,
+  );
+  return rate;
+}
+
+const mb = pages.reduce((s, p) => s + p.html.length, 0) / 1e6;
+console.log(`pages: ${pages.length} (${mb.toFixed(1)} M chars of HTML)`);
+const ours = measure('wirehose', rounds, runWirehose);
+const theirs = measure('readability+jsdom', readabilityRounds, runReadability);
+if (readabilityFailures > 0) console.log(`readability threw on ${readabilityFailures} page runs (counted)`);
+console.log(`ratio: ${(ours / theirs).toFixed(1)}`);
