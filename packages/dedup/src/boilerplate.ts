@@ -1,0 +1,71 @@
+import { isCreditSentence, parseAttributionSentence, type Attribution } from './attribution.js';
+import { splitParagraphs, splitSentences } from './normalize.js';
+
+/** Paragraphs that promote other content ("READ ALSO: ..."). */
+const PROMO =
+  /^(?:read\s+also|read\s+more|also\s+read|see\s+also|related|recommended|more\s+on\s+this(?:\s+story)?|watch|listen|don[’']?t\s+miss)\s*[:|–—-]/iu;
+
+/** Short paragraphs that are outlet furniture, not article text. */
+const FOOTER =
+  /(?:follow\s+us\b|subscribe\s+to\b|share\s+this\b|stay\s+up\s+to\s+date|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:only\s+)?(?:permitted|prohibited|allowed)|if\s+you\s+(?:notice|find|spot|see)\s+an?\s+(?:error|mistake|typo)|ctrl\s*\+\s*enter|continued\s+on\s+the\s+(?:source|original)|read\s+more\s+news|read\s+the\s+full\s+(?:story|article)|full\s+(?:article|story)\s*:|join\s+(?:us|our)\b.*\b(?:channel|telegram|facebook|whatsapp)|sign\s+up\s+for\b|download\s+our\s+app|our\s+newsletter)/iu;
+
+const ALONE = /^(?:advertisement|advert|sponsored(?:\s+content)?|share|print|comments?|photo|video)\.?$/iu;
+
+/** A paragraph introducing background to an older story: it and all that follows are dropped. */
+const BACKGROUND = /^(?:recall|reminder|as\s+a\s+reminder|background|we\s+remind(?:ed)?\s+you)\s*[:.]?$/iu;
+
+/** "WASHINGTON (Agency) - " or "Reuters - " at the very start of a text. */
+const DATELINE = /^(?:\p{Lu}[\p{Lu} .'-]{1,30}|\p{Lu}[\p{L}-]{1,20})(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+(?=\S)/u;
+
+const ONLY_NUMBERS = /^[\d\s.,:/]+$/u;
+
+export interface StrippedText {
+  /** The article text without credit lines, promo inserts, footers and datelines; paragraphs joined by blank lines. */
+  body: string;
+  /** The first attribution line found, if any. */
+  attribution: Attribution | null;
+  /** What was removed, for debugging. */
+  removed: string[];
+}
+
+/**
+ * Remove what republishers add around a story: attribution leads and credit lines ("This is reported by
+ * The Washington Post, according to UNN"), promo inserts ("READ ALSO: ..."), footers (social links,
+ * copyright, "Recall" background notes and what follows them), datelines and counters.
+ */
+export function stripAttributionAndBoilerplate(text: string): StrippedText {
+  const removed: string[] = [];
+  const kept: string[] = [];
+  let attribution: Attribution | null = null;
+  const paragraphs = splitParagraphs(text);
+  for (let i = 0; i < paragraphs.length; i++) {
+    let p = paragraphs[i] ?? '';
+    if (BACKGROUND.test(p) && kept.length > 0) {
+      removed.push(...paragraphs.slice(i));
+      break;
+    }
+    if (p.length <= 240 && (PROMO.test(p) || FOOTER.test(p) || ALONE.test(p) || ONLY_NUMBERS.test(p))) {
+      removed.push(p);
+      continue;
+    }
+    if (kept.length === 0) {
+      const d = DATELINE.exec(p);
+      if (d) {
+        removed.push(d[0]);
+        p = p.slice(d[0].length);
+      }
+    }
+    const sentences = splitSentences(p);
+    const keptSentences: string[] = [];
+    for (const s of sentences) {
+      if (isCreditSentence(s)) {
+        attribution ??= parseAttributionSentence(s);
+        removed.push(s);
+      } else {
+        keptSentences.push(s);
+      }
+    }
+    if (keptSentences.length > 0) kept.push(keptSentences.join(' '));
+  }
+  return { body: kept.join('\n\n'), attribution, removed };
+}

@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { computeFeatures, DEFAULT_FEATURE_PARAMS, type DocFeatures, type FeatureParams } from './features.js';
+import { hash64 } from './hash.js';
+import { judgeStory } from './judge.js';
+import { COMMIT_SCRIPT, GET_SCRIPT, READ_SCRIPT } from './lua.js';
+import {
+  ALIAS_MARK,
+  decodeStoryRecord,
+  encodeStoryRecord,
+  type StoredCopy,
+  type StoryRecord,
+} from './story-record.js';
+import { toStoryState } from './story-state.js';
+import type {
+  DedupDecision,
+  DedupDocument,
+  DedupIndex,
+  DedupIndexOptions,
+  MatchedBy,
+  StoryState,
+} from './types.js';
+import { normalizeUrl } from './url.js';
+
+/** Thrown when concurrent writers kept changing what an assignment read, past the retry budget. */
+export class DedupConflictError extends Error {
+  override readonly name = 'DedupConflictError';
+  constructor(
+    readonly articleId: string,
+    readonly attempts: number,
+  ) {
+    super(`dedup assign for article ${articleId} conflicted ${attempts} times`);
+  }
+}
+
+type Family = 'a' | 'u' | 'c' | 'h' | 'n';
+interface Probe {
+  family: Family;
+  field: Buffer;
+}
+
+const POSTING_CAP = 16;
+
+interface Script {
+  lua: string;
+  sha: string;
+}
+function script(lua: string): Script {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') };
+}
+const READ = script(READ_SCRIPT);
+const COMMIT = script(COMMIT_SCRIPT);
+const GET = script(GET_SCRIPT);
+
+async function run(redis: Redis, s: Script, args: (string | Buffer | number)[]): Promise<unknown> {
+  try {
+    return await redis.callBuffer('EVALSHA', s.sha, 0, ...args);
+  } catch (err) {
+    if (err instanceof Error && err.message.includes('NOSCRIPT'))
+      return redis.callBuffer('EVAL', s.lua, 0, ...args);
+    throw err;
+  }
+}
+
+function anchorField(h: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(h >>> 0, 0);
+  return b;
+}
+
+function parseTime(s: string | null | undefined): number | null {
+  if (!s) return null;
+  const t = Date.parse(s);
+  if (Number.isNaN(t) || t <= 0) return null;
+  return Math.min(0xfffffffe, Math.floor(t / 1000));
+}
+
+function asBuffer(v: unknown): Buffer | null {
+  return Buffer.isBuffer(v) ? v : null;
+}
+
+/** Story id of a single article; a story's id is the smallest of its members' ids (see `createDedupIndex`). */
+export function articleStoryId(articleId: string): Buffer {
+  return hash64(`article\u0000${articleId}`);
+}
+
+/**
+ * A syndicated-copy index in Redis.
+ *
+ * Layers, in order: article id and own URL (already seen), canonical URL, hash of the normalized body
+ * (attribution lines, promo inserts and footers removed), then near-duplicates: anchors (a consistent
+ * sample of the first shingles) looked up in bucketed Redis hashes, candidates confirmed by containment
+ * against each copy's bottom-k sketch, with a guard on numbers.
+ *
+ * Story ids: a story's id is the smallest member id (8-byte hash of each member's article id). When a
+ * copy with a smaller id joins, or stories merge, the record moves to the new id and the old ids become
+ * aliases (listed in `mergedFrom`, resolved by `getStory` and by lookups). Guarantee: once the same set of
+ * articles is grouped into one story, its id is the same whatever order they arrived in.
+ *
+ * Memory: index entries live in hashes bucketed by field hash and time partition (small listpack-encoded
+ * hashes), story records are one packed string each; every key carries a TTL.
+ */
+export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
+  const redis = opts.redis;
+  const prefix = opts.prefix;
+  const window = opts.windowSeconds ?? 7 * 24 * 3600;
+  const partition = Math.max(1, Math.round(opts.partitionSeconds ?? window / 4));
+  const spanParts = Math.ceil(window / partition);
+  const threshold = opts.threshold ?? 0.7;
+  const buckets = opts.buckets ?? 4096;
+  const now = opts.now ?? Date.now;
+  const maxRetries = opts.maxRetries ?? 20;
+  const params: FeatureParams = DEFAULT_FEATURE_PARAMS;
+
+  const tag = (p: Probe): string => `${p.family}${p.field.readUInt16BE(0) % buckets}`;
+
+  function gatherArgs(parts: number[], probes: Probe[]): (string | Buffer)[] {
+    const args: (string | Buffer)[] = [
+      prefix,
+      String(parts.length),
+      ...parts.map(String),
+      String(probes.length),
+    ];
+    for (const p of probes) args.push(tag(p), p.field);
+    return args;
+  }
+
+  function probesFor(
+    doc: DedupDocument,
+    f: DocFeatures,
+  ): { probes: Probe[]; own: Buffer; canon: Buffer | null } {
+    const own = hash64(`url\u0000${normalizeUrl(doc.url)}`);
+    const canonNorm = doc.canonicalUrl ? normalizeUrl(doc.canonicalUrl) : null;
+    const canon = canonNorm && canonNorm !== normalizeUrl(doc.url) ? hash64(`url\u0000${canonNorm}`) : null;
+    const probes: Probe[] = [
+      { family: 'a', field: articleStoryId(doc.articleId) },
+      { family: 'u', field: own },
+      { family: 'c', field: own },
+    ];
+    if (canon) probes.push({ family: 'u', field: canon }, { family: 'c', field: canon });
+    if (f.bodyHash) probes.push({ family: 'h', field: f.bodyHash });
+    for (const a of f.queryAnchors) probes.push({ family: 'n', field: anchorField(a) });
+    return { probes, own, canon };
+  }
+
+  async function getStory(storyId: string): Promise<StoryState | null> {
+    if (!/^[0-9a-f]{16}$/.test(storyId)) return null;
+    const res = await run(redis, GET, [prefix, Buffer.from(storyId, 'hex')]);
+    if (!Array.isArray(res)) return null;
+    const id = asBuffer(res[0]);
+    const rec = asBuffer(res[1]);
+    if (!id || !rec) return null;
+    return toStoryState(id.toString('hex'), decodeStoryRecord(rec));
+  }
+
+  async function attempt(doc: DedupDocument, f: DocFeatures): Promise<DedupDecision | null> {
+    const nowSec = Math.floor(now() / 1000);
+    const current = Math.floor(nowSec / partition);
+    const parts: number[] = [];
+    for (let p = current; p >= current - spanParts; p--) parts.push(p);
+    const { probes, own, canon } = probesFor(doc, f);
+    const gather = gatherArgs(parts, probes);
+    const res = await run(redis, READ, gather);
+    if (!Array.isArray(res)) throw new Error(`dedup read returned no array for article ${doc.articleId}`);
+    const digest = asBuffer(res[0])?.toString('latin1') ?? '';
+    const nValues = Number(res[1]);
+    const values = res.slice(2, 2 + nValues).map((v) => asBuffer(v) ?? Buffer.alloc(0));
+    const resolvedRaw = res.slice(2 + nValues);
+    // raw id -> final id; final id -> record
+    const finalOf = new Map<string, string>();
+    const records = new Map<string, StoryRecord>();
+    for (let i = 0; i + 2 < resolvedRaw.length + 1; i += 3) {
+      const raw = asBuffer(resolvedRaw[i]);
+      const fin = asBuffer(resolvedRaw[i + 1]);
+      const rec = asBuffer(resolvedRaw[i + 2]);
+      if (!raw || !fin || !rec) continue;
+      const finHex = fin.toString('hex');
+      finalOf.set(raw.toString('hex'), finHex);
+      if (!records.has(finHex)) records.set(finHex, decodeStoryRecord(rec));
+    }
+    const storiesIn = (q: number): string[] => {
+      const v = values[q];
+      const out: string[] = [];
+      if (!v) return out;
+      for (let o = 0; o + 8 <= v.length; o += 8) {
+        const fin = finalOf.get(v.subarray(o, o + 8).toString('hex'));
+        if (fin && !out.includes(fin)) out.push(fin);
+      }
+      return out;
+    };
+
+    // already seen: same article id, or same own URL
+    const seen = [...storiesIn(0), ...storiesIn(1)][0];
+    if (seen) {
+      const rec = records.get(seen);
+      if (rec) return { status: 'already-seen', story: toStoryState(seen, rec) };
+    }
+
+    const matches = new Map<string, { matchedBy: MatchedBy; similarity: number }>();
+    const consider = (id: string, matchedBy: MatchedBy, similarity: number): void => {
+      if (!matches.has(id)) matches.set(id, { matchedBy, similarity });
+    };
+    probes.forEach((p, q) => {
+      if (q < 2) return;
+      if (p.family === 'u' || p.family === 'c') for (const id of storiesIn(q)) consider(id, 'url', 1);
+      if (p.family === 'h') for (const id of storiesIn(q)) consider(id, 'hash', 1);
+    });
+    const nearCandidates = new Set<string>();
+    probes.forEach((p, q) => {
+      if (p.family === 'n') for (const id of storiesIn(q)) if (!matches.has(id)) nearCandidates.add(id);
+    });
+    for (const id of nearCandidates) {
+      const rec = records.get(id);
+      if (!rec) continue;
+      const j = judgeStory(f, rec.copies, threshold, params.sketchSize);
+      if (j) consider(id, 'near', j.similarity);
+    }
+
+    const selfId = articleStoryId(doc.articleId).toString('hex');
+    const first = [...matches.values()][0];
+    const copy: StoredCopy = {
+      articleId: doc.articleId,
+      url: doc.url,
+      source: doc.source,
+      title: doc.title,
+      publishedAt: parseTime(doc.publishedAt),
+      matchedBy: first ? first.matchedBy : 'first',
+      similarity: first ? Math.max(...[...matches.values()].map((m) => m.similarity)) : 1,
+      size: f.distinct.length,
+      sketch: f.sketch,
+      numbers: f.numbers,
+      attribution: f.attribution?.outlets ?? [],
+    };
+    const memberIds = [...matches.keys()];
+    const newId = [selfId, ...memberIds].sort()[0] ?? selfId;
+    const mergedFrom = new Set<string>();
+    const copies: StoredCopy[] = [];
+    for (const id of memberIds) {
+      const rec = records.get(id);
+      if (!rec) continue;
+      for (const m of rec.mergedFrom) mergedFrom.add(m);
+      if (id !== newId) mergedFrom.add(id);
+      copies.push(...rec.copies);
+    }
+    copies.push(copy);
+    mergedFrom.delete(newId);
+    const record: StoryRecord = { mergedFrom: [...mergedFrom], copies };
+
+    const newIdBuf = Buffer.from(newId, 'hex');
+    const writes: (string | Buffer)[] = [];
+    let nWrites = 0;
+    const put = (mode: 's' | 'p', family: Family, field: Buffer): void => {
+      writes.push(mode, tag({ family, field }), field, newIdBuf);
+      nWrites++;
+    };
+    put('s', 'a', articleStoryId(doc.articleId));
+    put('s', 'u', own);
+    if (canon) put('s', 'c', canon);
+    if (f.bodyHash) put('s', 'h', f.bodyHash);
+    for (const a of f.storedAnchors) put('p', 'n', anchorField(a));
+    const storyWrites: Buffer[] = [newIdBuf, encodeStoryRecord(record)];
+    for (const id of memberIds) {
+      if (id === newId) continue;
+      storyWrites.push(Buffer.from(id, 'hex'), Buffer.concat([Buffer.from([ALIAS_MARK]), newIdBuf]));
+    }
+    const expireAt = (current + spanParts + 1) * partition;
+    const storyTtl = (spanParts + 2) * partition;
+    const ok = await run(redis, COMMIT, [
+      ...gather,
+      digest,
+      String(current),
+      String(expireAt),
+      String(storyTtl),
+      String(POSTING_CAP),
+      String(nWrites),
+      ...writes,
+      String(storyWrites.length / 2),
+      ...storyWrites,
+    ]);
+    if (Number(ok) !== 1) return null;
+    return {
+      status: memberIds.length === 0 ? 'new-story' : 'new-copy',
+      story: toStoryState(newId, record),
+    };
+  }
+
+  async function assign(doc: DedupDocument): Promise<DedupDecision> {
+    const f = computeFeatures(doc.text, doc.attribution, params);
+    for (let i = 0; i < maxRetries; i++) {
+      const d = await attempt(doc, f);
+      if (d) return d;
+    }
+    throw new DedupConflictError(doc.articleId, maxRetries);
+  }
+
+  return { assign, getStory };
+}

@@ -1,0 +1,91 @@
+import type { Attribution } from './attribution.js';
+import { stripAttributionAndBoilerplate } from './boilerplate.js';
+import { hash64, hashToken } from './hash.js';
+import { tokenize } from './normalize.js';
+import { anchors, distinctSorted, minhashSignature, shingles } from './shingles.js';
+
+export interface FeatureParams {
+  /** Words per shingle. */
+  shingleSize: number;
+  /** Bottom-k sketch size kept per copy. */
+  sketchSize: number;
+  /** Anchors written to the LSH index per article. */
+  storedAnchors: number;
+  /** Anchors looked up per article (more than stored: a lead may push the shared ones back). */
+  queryAnchors: number;
+  /** One shingle in `anchorRate` is an anchor candidate. */
+  anchorRate: number;
+  /** Texts with fewer words than this are not matched by content (only by id/URL). */
+  minWords: number;
+  /** Numbers kept per copy for the same-topic guard. */
+  maxNumbers: number;
+}
+
+export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
+  shingleSize: 5,
+  sketchSize: 24,
+  storedAnchors: 6,
+  queryAnchors: 16,
+  anchorRate: 6,
+  minWords: 12,
+  maxNumbers: 12,
+};
+
+export interface DocFeatures {
+  words: number;
+  /** 8-byte hash of the normalized body; null when the body is too short to match on. */
+  bodyHash: Buffer | null;
+  /** Distinct shingle hashes, sorted. */
+  distinct: Uint32Array;
+  sketch: Uint32Array;
+  storedAnchors: number[];
+  queryAnchors: number[];
+  /** 16-bit hashes of the distinct numbers, in order of appearance. */
+  numbers: number[];
+  /** All number hashes of the text (uncapped). */
+  numberSet: Set<number>;
+  attribution: Attribution | null;
+}
+
+/** Everything the index needs from one document, computed once, without I/O. */
+export function computeFeatures(
+  text: string,
+  givenAttribution: Attribution | null | undefined,
+  params: FeatureParams = DEFAULT_FEATURE_PARAMS,
+): DocFeatures {
+  const stripped = stripAttributionAndBoilerplate(text);
+  const tokens = tokenize(stripped.body);
+  const attribution = givenAttribution ?? stripped.attribution;
+  const numbers: number[] = [];
+  for (const t of tokens) {
+    if (!/\d/.test(t)) continue;
+    const h = hashToken(t) & 0xffff;
+    if (!numbers.includes(h)) numbers.push(h);
+  }
+  if (tokens.length < params.minWords) {
+    return {
+      words: tokens.length,
+      bodyHash: null,
+      distinct: new Uint32Array(0),
+      sketch: new Uint32Array(0),
+      storedAnchors: [],
+      queryAnchors: [],
+      numbers: numbers.slice(0, params.maxNumbers),
+      numberSet: new Set(numbers),
+      attribution,
+    };
+  }
+  const seq = shingles(tokens, params.shingleSize);
+  const distinct = distinctSorted(seq);
+  return {
+    words: tokens.length,
+    bodyHash: hash64(tokens.join(' ')),
+    distinct,
+    sketch: minhashSignature(distinct, params.sketchSize),
+    storedAnchors: anchors(seq, params.storedAnchors, params.anchorRate),
+    queryAnchors: anchors(seq, params.queryAnchors, params.anchorRate),
+    numbers: numbers.slice(0, params.maxNumbers),
+    numberSet: new Set(numbers),
+    attribution,
+  };
+}

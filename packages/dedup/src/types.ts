@@ -1,0 +1,67 @@
+import type { Redis } from 'ioredis';
+
+/** One article handed to the index. `source` is the outlet name or host. */
+export interface DedupDocument {
+  articleId: string;
+  url: string;
+  canonicalUrl?: string | null;
+  title: string;
+  text: string;
+  source: string;
+  publishedAt?: string | null;
+  /** Attribution found upstream (by the extractor); parsed from the text when absent. */
+  attribution?: { text: string; outlets: string[] } | null;
+}
+
+export type MatchedBy = 'first' | 'url' | 'hash' | 'near';
+
+export interface StoryCopy {
+  articleId: string;
+  url: string;
+  source: string;
+  title: string;
+  publishedAt: string | null;
+  matchedBy: MatchedBy;
+  /** Containment (0..1) of this copy against the story when it joined; 1 for the first copy and exact matches. */
+  similarity: number;
+}
+
+export interface StoryState {
+  storyId: string;
+  copies: StoryCopy[];
+  /** The most complete copy (most text), the one to show. */
+  bestCopyId: string;
+  original: { source: string; basis: 'attribution' | 'earliest'; articleId: string | null };
+  /** Who cites whom, citing outlet first: ["UNN", "The Washington Post"] reads "UNN citing The Washington Post". */
+  attributionChain: string[];
+  /** Story ids folded into this one (merges and renames); `getStory` resolves them to this story. */
+  mergedFrom: string[];
+}
+
+export interface DedupDecision {
+  status: 'new-story' | 'new-copy' | 'already-seen';
+  story: StoryState;
+}
+
+export interface DedupIndex {
+  assign(doc: DedupDocument): Promise<DedupDecision>;
+  getStory(storyId: string): Promise<StoryState | null>;
+}
+
+export interface DedupIndexOptions {
+  redis: Redis;
+  /** Key prefix owned by this index (e.g. "dd:"). */
+  prefix: string;
+  /** How long an article can be matched: entries live at least this long, at most one partition longer. Default 7 days. */
+  windowSeconds?: number;
+  /** Width of one time partition of the index. Default windowSeconds / 4. */
+  partitionSeconds?: number;
+  /** Containment at or above which two texts are copies. Default 0.7. */
+  threshold?: number;
+  /** Hash buckets per index family and partition: size it so that a bucket holds a few hundred fields. Default 4096. */
+  buckets?: number;
+  /** Clock in milliseconds (tests). */
+  now?: () => number;
+  /** Attempts when a concurrent writer changed what this one read. Default 20. */
+  maxRetries?: number;
+}
