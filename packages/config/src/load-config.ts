@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Raised when the environment does not satisfy a service's schema; the message lists every problem. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parse `env` once with `schema`. Fails fast with every issue named, so a bad deployment stops at start-up
+ * instead of at the first job.
+ */
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(`invalid configuration:\n${z.prettifyError(result.error)}`, result.error.issues);
+  }
+  return result.data;
+}
+
+/** Settings every wirehose process shares. */
+export const BaseEnvSchema = z.object({
+  /** Redis for queues and indexes. Unset: the CLI starts a private redis-server. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis key wirehose writes (queues and data), so several deployments can share a Redis. */
+  WIREHOSE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash and underscore only')
+    .default('wh'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long shutdown may take before the process exits 1. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+export type BaseEnv = z.infer<typeof BaseEnvSchema>;

@@ -1,0 +1,35 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+export interface LoggerOptions {
+  /** Bound as `service` on every line. */
+  service: string;
+  level?: string;
+  /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream;
+}
+
+/** Secrets that must never reach a log line, whatever object carries them. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers["x-wirehose-signature"]',
+  'headers.authorization',
+  '*.token',
+  '*.secret',
+  '*.password',
+  '*.apiKey',
+];
+
+/** The process's root logger: pino JSON to stdout, narrowed with `child()` where work happens. */
+export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      redact: { paths: REDACT, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}

@@ -1,0 +1,23 @@
+export { createRedis } from './redis.js';
+export type { Redis } from './redis.js';
+export {
+  crawlQueue,
+  fetchQueue,
+  extractQueue,
+  dedupQueue,
+  eventsQueue,
+  publishQueue,
+  deadLetterQueue,
+  STAGE_QUEUES,
+} from './queues.js';
+export type { QueueDef } from './queues.js';
+export { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
+export { createProducer, InvalidJobError } from './producer.js';
+export type { Producer, QueueContext } from './producer.js';
+export { createStageWorker } from './worker.js';
+export type { StageProcessor, StageWorkerOptions } from './worker.js';
+export { createDeadLetters } from './dead-letter.js';
+export type { DeadLetters, DeadLetterEntry } from './dead-letter.js';
+export { getQueueCounts, waitForIdle } from './idle.js';
+export type { QueueCounts } from './idle.js';
+export type { StageDeps, RunningService } from './stage-deps.js';

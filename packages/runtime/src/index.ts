@@ -1,0 +1,2 @@
+export { createStageDeps } from './stage-deps.js';
+export { runService } from './run-service.js';

@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis';
+import type { StoryRecord } from '@wirehose/schemas';
+import type { Sink, SinkOutcome } from './sink.js';
+
+export interface RedisStreamSinkOptions {
+  redis: Redis;
+  stream: string;
+  /** Approximate cap on the stream's length (XADD MAXLEN ~). */
+  maxLen?: number;
+  name?: string;
+}
+
+/**
+ * Appends each record version to a Redis Stream as fields `id`, `version`, `record`. A hash beside the
+ * stream remembers the last version added per story, checked and updated atomically with the XADD, so a
+ * redelivered job adds nothing.
+ */
+export function createRedisStreamSink({
+  redis,
+  stream,
+  maxLen = 100_000,
+  name = 'redis-stream',
+}: RedisStreamSinkOptions): Sink {
+  const versionsKey = `${stream}:versions`;
+  const script = `
+local prev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if prev >= tonumber(ARGV[2]) then return 0 end
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'id', ARGV[1], 'version', ARGV[2], 'record', ARGV[3])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+return 1`;
+  return {
+    name,
+    async write(record: StoryRecord): Promise<SinkOutcome> {
+      const added = await redis.eval(
+        script,
+        2,
+        stream,
+        versionsKey,
+        record.id,
+        record.version,
+        JSON.stringify(record),
+        maxLen,
+      );
+      return added === 1 ? 'written' : 'skipped';
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,4 @@
+export { startExtractor } from './service.js';
+export { ExtractorEnvSchema } from './config.js';
+export type { ExtractorConfig } from './config.js';
+export { toArticle, toIsoInstant } from './to-article.js';

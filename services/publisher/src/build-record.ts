@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { StoryState } from '@wirehose/dedup';
+import {
+  RECORD_SCHEMA_ID,
+  RECORD_SCHEMA_URL,
+  StoryRecordSchema,
+  type Article,
+  type StoryEvent,
+  type StoryRecord,
+} from '@wirehose/schemas';
+import { mentionsSentence } from './mentions.js';
+
+export type RecordContent = Omit<StoryRecord, 'version' | 'publishedAt' | 'contentHash'>;
+
+/** sha256 of a record's content: equal content, equal hash, whatever the version. */
+export function hashContent(content: RecordContent): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/**
+ * The content of a story's record from the dedup state, the stored copies and the story's events.
+ * Copies whose article has expired from the store are left out; the best copy must be present.
+ */
+export function buildRecordContent(
+  story: StoryState,
+  articles: ReadonlyMap<string, Article>,
+  events: readonly StoryEvent[],
+): RecordContent {
+  const best = articles.get(story.bestCopyId);
+  if (!best) throw new Error(`best copy ${story.bestCopyId} of story ${story.storyId} is not in the store`);
+  const copies = story.copies.flatMap((copy) => {
+    const article = articles.get(copy.articleId);
+    if (!article) return [];
+    const { text: _text, subtitle: _subtitle, ...meta } = article;
+    return [{ ...meta, matchedBy: copy.matchedBy, similarity: Math.round(copy.similarity * 1000) / 1000 }];
+  });
+  const copyArticles = story.copies.flatMap((c) => articles.get(c.articleId) ?? []);
+  const outlets = [...new Set(copyArticles.map((a) => a.source))];
+  const dates = copyArticles
+    .map((a) => a.publishedAt)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    $schema: RECORD_SCHEMA_URL,
+    schema: RECORD_SCHEMA_ID,
+    id: story.storyId,
+    story: {
+      title: best.title,
+      text: best.text,
+      url: best.canonicalUrl,
+      language: best.language,
+      firstPublishedAt: dates[0] ?? null,
+      bestCopyId: best.articleId,
+      original: story.original,
+      attributionChain: story.attributionChain,
+      copyCount: copies.length,
+      outlets,
+      mergedFrom: story.mergedFrom,
+    },
+    copies,
+    events: events.map((event) => {
+      const mentioning = copyArticles.filter((a) => mentionsSentence(a.text, event.evidence.sentence));
+      return {
+        ...event,
+        mentions: {
+          sentences: event.mentions.sentences,
+          copies: mentioning.length,
+          outlets: new Set(mentioning.map((a) => a.source)).size,
+        },
+      };
+    }),
+  };
+}
+
+/** A full record at `version`, validated against the published schema. */
+export function finishRecord(content: RecordContent, version: number, now: Date): StoryRecord {
+  return StoryRecordSchema.parse({
+    ...content,
+    version,
+    contentHash: hashContent(content),
+    publishedAt: now.toISOString(),
+  });
+}

@@ -1,0 +1,79 @@
+import { UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DedupIndex } from '@wirehose/dedup';
+import type { Logger } from '@wirehose/logger';
+import type { Article, PublishJob, StoryRecord } from '@wirehose/schemas';
+import type { Sink } from '@wirehose/sinks';
+import type { Stores } from '@wirehose/store';
+import { buildRecordContent, finishRecord, hashContent } from './build-record.js';
+
+export interface PublishDeps {
+  redis: Redis;
+  stores: Stores;
+  index: DedupIndex;
+  sinks: readonly Sink[];
+  now?: () => Date;
+}
+
+/** Another publisher stored a version of this story between our read and our write; the job retries. */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  constructor(readonly storyId: string) {
+    super(`record of story ${storyId} changed while publishing; retrying`);
+  }
+}
+
+// Store the record only if the stored version is still the one we read (compare-and-set).
+const STORE_IF_VERSION = `
+local cur = redis.call('GET', KEYS[1])
+local curVersion = 0
+if cur then curVersion = cjson.decode(cur).version end
+if curVersion ~= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+return 1`;
+
+/**
+ * Build the story's record; if its content changed since the stored version, store it as version + 1.
+ * Then hand the stored record to every sink (they skip versions they already have), so a retry after a
+ * sink failure still delivers.
+ */
+export function createPublishProcessor(deps: PublishDeps) {
+  const now = deps.now ?? (() => new Date());
+  return async function processPublish(job: PublishJob, log: Logger) {
+    const story = await deps.index.getStory(job.storyId);
+    if (!story) throw new UnrecoverableError(`story ${job.storyId} is not in the dedup index (expired?)`);
+    const found = await deps.stores.articles.getMany(story.copies.map((c) => c.articleId));
+    const articles = new Map<string, Article>(
+      found.filter((a): a is Article => a !== null).map((a) => [a.articleId, a]),
+    );
+    const events = (await deps.stores.events.get(job.storyId)) ?? [];
+    const content = buildRecordContent(story, articles, events);
+    const previous = await deps.stores.records.get(job.storyId);
+    let record: StoryRecord;
+    if (previous && previous.contentHash === hashContent(content)) {
+      record = previous;
+    } else {
+      record = finishRecord(content, (previous?.version ?? 0) + 1, now());
+      const keys = deps.stores.keys;
+      const stored = await deps.redis.eval(
+        STORE_IF_VERSION,
+        2,
+        keys.record(record.id),
+        keys.recordIndex(),
+        previous?.version ?? 0,
+        JSON.stringify(record),
+        Date.parse(record.publishedAt),
+        record.id,
+      );
+      if (stored !== 1) throw new VersionConflictError(record.id);
+    }
+    const outcomes: Record<string, string> = {};
+    for (const sink of deps.sinks) outcomes[sink.name] = await sink.write(record);
+    log.info(
+      { storyId: record.id, version: record.version, copies: record.copies.length, outcomes },
+      'published',
+    );
+    return { version: record.version, outcomes };
+  };
+}

@@ -1,0 +1,6 @@
+export { startScheduler } from './service.js';
+export type { RunningScheduler } from './service.js';
+export { syncSchedules } from './sync-schedules.js';
+export type { SyncResult } from './sync-schedules.js';
+export { SchedulerEnvSchema } from './config.js';
+export type { SchedulerConfig } from './config.js';

@@ -1,0 +1,136 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo, type DemoResult } from '@wirehose/cli';
+import { createLogger } from '@wirehose/logger';
+import type { StoryRecord } from '@wirehose/schemas';
+import { connect, deletePrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+
+const log = createLogger({ service: 'e2e', level: 'silent' });
+const schema = JSON.parse(
+  await readFile(new URL('../../packages/schemas/schema/record-v1.json', import.meta.url), 'utf8'),
+) as object;
+
+async function readNdjson(path: string): Promise<StoryRecord[]> {
+  const text = await readFile(path, 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as StoryRecord);
+}
+
+describe('the whole pipeline over the bundled sample site', () => {
+  const prefix = testPrefix('e2e');
+  const secondPrefix = testPrefix('e2e');
+  const redis = connect();
+  let dir: string;
+  let outPath: string;
+  let first: DemoResult;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wirehose-e2e-'));
+    outPath = join(dir, 'records.ndjson');
+    first = await runDemo({
+      redisUrl: REDIS_URL,
+      prefix,
+      outPath,
+      log,
+      env: {},
+      print: (l) => lines.push(l),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    await deletePrefix(redis, secondPrefix);
+    redis.disconnect();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const wireStory = (): StoryRecord => {
+    const story = first.records.find((r) =>
+      r.copies.some((c) => c.url.endsWith('/unn/venezuela-seeks-military-aid')),
+    );
+    if (!story) throw new Error('no record holds the UNN copy');
+    return story;
+  };
+
+  it('folds the three republished copies into one story naming the original source', () => {
+    const story = wireStory();
+    expect(story.copies.map((c) => c.source).sort()).toEqual(['Daily Meridian', 'Harbor Times', 'UNN']);
+    expect(story.story.outlets.sort()).toEqual(['Daily Meridian', 'Harbor Times', 'UNN']);
+    expect(story.story.original.source).toBe('The Washington Post');
+    expect(story.story.original.basis).toBe('attribution');
+  });
+
+  it('keeps the same-topic article and the unrelated articles as stories of their own', () => {
+    const sameTopic = first.records.find((r) =>
+      r.copies.some((c) => c.url.endsWith('/world/us-warships-caribbean-venezuela-troops')),
+    );
+    expect(sameTopic).toBeDefined();
+    expect(sameTopic?.id).not.toBe(wireStory().id);
+    expect(sameTopic?.copies).toHaveLength(1);
+    // 10 sample articles: 3 copies of one story + 7 stories of one copy each.
+    expect(first.records).toHaveLength(8);
+    expect(first.records.reduce((n, r) => n + r.copies.length, 0)).toBe(10);
+  });
+
+  it("reports the story's main event once, with its mentions across copies", () => {
+    const story = wireStory();
+    const requests = story.events.filter(
+      (e) =>
+        e.type === 'REQUEST' && e.source?.country === 'VEN' && e.targets.some((t) => t.country === 'RUS'),
+    );
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.targets.map((t) => t.country).sort()).toEqual(['CHN', 'IRN', 'RUS']);
+    expect(request?.cameo.root).toBe('02');
+    expect(request?.mentions.copies).toBeGreaterThanOrEqual(2);
+    expect(request?.mentions.outlets).toBe(request?.mentions.copies);
+  });
+
+  it('reports no attack for "does not plan to strike"', () => {
+    for (const record of first.records) {
+      expect(record.events.filter((e) => e.type === 'ASSAULT')).toEqual([]);
+    }
+  });
+
+  it('publishes records that validate against the committed JSON Schema', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const written = await readNdjson(outPath);
+    expect(written).toHaveLength(first.records.length);
+    for (const record of written) {
+      expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const streamed = await redis.xrange(`${prefix}:records`, '-', '+');
+    expect(streamed).toHaveLength(first.records.length);
+  });
+
+  it('adds nothing when the demo runs again, on the same Redis or a fresh one', async () => {
+    const before = await readNdjson(outPath);
+    const again = await runDemo({ redisUrl: REDIS_URL, prefix, outPath, log, env: {}, print: () => {} });
+    expect(again.records.map((r) => [r.id, r.version]).sort()).toEqual(
+      first.records.map((r) => [r.id, r.version]).sort(),
+    );
+    expect(await redis.xlen(`${prefix}:records`)).toBe(first.records.length);
+    const fresh = await runDemo({
+      redisUrl: REDIS_URL,
+      prefix: secondPrefix,
+      outPath,
+      log,
+      env: {},
+      print: () => {},
+    });
+    expect(fresh.records.map((r) => r.id).sort()).toEqual(first.records.map((r) => r.id).sort());
+    expect(await readNdjson(outPath)).toEqual(before);
+  }, 120_000);
+
+  it('prints a summary with counts and where the records are', () => {
+    expect(lines.some((l) => /articles fetched: 10\s+stories: 8\s+copies: 10/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes(outPath))).toBe(true);
+  });
+});
