@@ -48,8 +48,8 @@ async function deletePrefix(redis: Redis, prefix: string): Promise<number> {
   let cursor = '0';
   let n = 0;
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
+    const [next, keys] = await redis.scanBuffer(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next.toString();
     if (keys.length > 0) n += await redis.unlink(...keys);
   } while (cursor !== '0');
   return n;

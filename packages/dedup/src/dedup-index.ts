@@ -263,13 +263,14 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       if (id === newId) continue;
       storyWrites.push(Buffer.from(id, 'hex'), Buffer.concat([Buffer.from([ALIAS_MARK]), newIdBuf]));
     }
-    const expireAt = (current + spanParts + 1) * partition;
+    // entries of partition p are looked up until partition p + spanParts ends; Redis drops them then
+    const indexTtl = Math.max(1, (current + spanParts + 1) * partition - nowSec);
     const storyTtl = (spanParts + 2) * partition;
     const ok = await run(redis, COMMIT, [
       ...gather,
       digest,
       String(current),
-      String(expireAt),
+      String(indexTtl),
       String(storyTtl),
       String(POSTING_CAP),
       String(nWrites),

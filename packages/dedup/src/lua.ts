@@ -62,7 +62,7 @@ return out
 `;
 
 /**
- * After the gather arguments: expectedDigest, writePart, indexExpireAt, storyTtl, postingCap,
+ * After the gather arguments: expectedDigest, writePart, indexTtl, storyTtl, postingCap,
  * nIndexWrites, (mode, tag, field, value) * n  [mode "s" = set, "p" = append to a posting list],
  * nStoryWrites, (id8, value) * n. Returns 1 when applied, 0 on conflict.
  */
@@ -71,7 +71,7 @@ local digest, values, resolved, i = gather(ARGV)
 if digest ~= ARGV[i] then return 0 end
 local prefix = ARGV[1]
 local part = ARGV[i + 1]
-local expireAt = tonumber(ARGV[i + 2])
+local indexTtl = tonumber(ARGV[i + 2])
 local storyTtl = tonumber(ARGV[i + 3])
 local cap = tonumber(ARGV[i + 4])
 local n = tonumber(ARGV[i + 5])
@@ -94,7 +94,7 @@ for w = 1, n do
       if not present and #cur < cap * 8 then redis.call('HSET', key, field, cur .. value) end
     end
   end
-  if not touched[key] then touched[key] = true; redis.call('EXPIREAT', key, expireAt) end
+  if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, indexTtl) end
 end
 local ns = tonumber(ARGV[i]); i = i + 1
 for s = 1, ns do

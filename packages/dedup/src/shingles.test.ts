@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { computeFeatures } from './features.js';
+import { hash64 } from './hash.js';
+import { numbersAgree } from './judge.js';
+import { tokenize } from './normalize.js';
+import {
+  anchors,
+  containment,
+  distinctSorted,
+  estimateContainment,
+  jaccard,
+  minhashSignature,
+  shingles,
+} from './shingles.js';
+import { decodeStoryRecord, encodeStoryRecord, type StoredCopy } from './story-record.js';
+
+const words = (n: number, seed: string): string =>
+  Array.from({ length: n }, (_, i) => `${seed}${(i * 7919) % 1000}w${i}`).join(' ');
+
+describe('shingles and hashing', () => {
+  it('hashes word k-grams deterministically and per position', () => {
+    const t = tokenize('a b c d e f');
+    const s = shingles(t, 5);
+    expect(s).toHaveLength(2);
+    expect(shingles(t, 5)).toEqual(s);
+    expect(s[0]).not.toBe(s[1]);
+    expect(shingles(['a', 'b'], 5)).toHaveLength(1);
+  });
+  it('gives 8-byte digests that differ for different inputs', () => {
+    expect(hash64('a')).toHaveLength(8);
+    expect(hash64('a').equals(hash64('a'))).toBe(true);
+    expect(hash64('a').equals(hash64('b'))).toBe(false);
+  });
+});
+
+describe('containment and MinHash sketches', () => {
+  const long = distinctSorted(shingles(tokenize(words(400, 'x')), 5));
+  const prefix = distinctSorted(shingles(tokenize(words(120, 'x')), 5));
+  const other = distinctSorted(shingles(tokenize(words(300, 'y')), 5));
+
+  it('scores a truncated copy as contained although Jaccard is low', () => {
+    expect(containment(prefix, long)).toBe(1);
+    expect(jaccard(prefix, long)).toBeLessThan(0.35);
+    expect(containment(other, long)).toBe(0);
+  });
+  it('estimates containment from a bottom-k sketch in both directions', () => {
+    const k = 24;
+    const longSketch = minhashSignature(long, k);
+    const prefixSketch = minhashSignature(prefix, k);
+    expect(longSketch).toHaveLength(k);
+    expect(estimateContainment(prefix, longSketch, long.length, k).value).toBeGreaterThan(0.9);
+    expect(estimateContainment(long, prefixSketch, prefix.length, k).value).toBe(1);
+    expect(estimateContainment(other, longSketch, long.length, k).value).toBe(0);
+  });
+  it('picks the same anchors in a copy that keeps the start of the text', () => {
+    const full = shingles(tokenize(words(400, 'x')), 5);
+    const lead = shingles(tokenize(`according to someone ${words(120, 'x')}`), 5);
+    const stored = anchors(full, 6, 6);
+    const query = anchors(lead, 16, 6);
+    expect(stored.length).toBe(6);
+    expect(stored.filter((a) => query.includes(a)).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('same-topic guard', () => {
+  const base =
+    'Oil rose to $51.39 a barrel on Tuesday as cold weather hit the US and Europe, traders said in London and New York.';
+  const copy = computeFeatures(base, null);
+  const stored = (text: string): StoredCopy => {
+    const f = computeFeatures(text, null);
+    return {
+      articleId: 'x',
+      url: 'u',
+      source: 's',
+      title: 't',
+      publishedAt: null,
+      matchedBy: 'first',
+      similarity: 1,
+      size: f.distinct.length,
+      sketch: f.sketch,
+      numbers: f.numbers,
+      attribution: [],
+    };
+  };
+  it('accepts a fuller text that contains all the numbers', () => {
+    expect(numbersAgree(copy, stored(`${base} Brent added $1.89 to $48.62.`))).toBe(true);
+  });
+  it('rejects a text whose numbers differ (a different day, a follow-up)', () => {
+    const followUp =
+      'Oil rose to $55.67 a barrel on Thursday as cold weather hit the US and Europe, traders said in London and New York 2005.';
+    expect(numbersAgree(computeFeatures(followUp, null), stored(base))).toBe(false);
+  });
+});
+
+describe('story record codec', () => {
+  it('round-trips copies, sketches, numbers and attribution', () => {
+    const copy: StoredCopy = {
+      articleId: 'a-1',
+      url: 'https://e.example/ü',
+      source: 'UNN',
+      title: 'Заголовок',
+      publishedAt: 1_700_000_000,
+      matchedBy: 'near',
+      similarity: 0.92,
+      size: 321,
+      sketch: Uint32Array.from([1, 2, 4_000_000_000]),
+      numbers: [7, 65535],
+      attribution: ['UNN', 'The Washington Post'],
+    };
+    const back = decodeStoryRecord(encodeStoryRecord({ mergedFrom: ['00112233445566ff'], copies: [copy] }));
+    expect(back.mergedFrom).toEqual(['00112233445566ff']);
+    expect(back.copies[0]).toEqual({ ...copy, similarity: 0.92 });
+  });
+});
