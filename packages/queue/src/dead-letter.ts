@@ -1,6 +1,6 @@
 import { Queue, type Job } from 'bullmq';
 import { DeadLetterSchema, type DeadLetter } from '@wirehose/schemas';
-import { deadLetterQueue, STAGE_QUEUES } from './queues.js';
+import { deadLetterQueue } from './queues.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import type { QueueContext } from './producer.js';
 
@@ -23,9 +23,8 @@ export interface DeadLetters {
  * The dead-letter queue. Nothing consumes it: entries wait there to be inspected and replayed
  * (`wirehose dlq list|retry`).
  */
-export function createDeadLetters(ctx: QueueContext, extraQueues: readonly string[] = []): DeadLetters {
+export function createDeadLetters(ctx: QueueContext): DeadLetters {
   const dlq = new Queue(deadLetterQueue.name, { connection: ctx.connection, prefix: ctx.prefix });
-  const known = new Set<string>([...STAGE_QUEUES.map((q) => q.name), ...extraQueues]);
   const targets = new Map<string, Queue>();
   const target = (name: string): Queue => {
     let queue = targets.get(name);

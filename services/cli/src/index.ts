@@ -5,5 +5,7 @@ export type { Pipeline } from './pipeline.js';
 export { runDemo } from './commands/demo.js';
 export type { DemoOptions, DemoResult } from './commands/demo.js';
 export { listDeadLetters, retryDeadLetters } from './commands/dlq.js';
+export type { Command, CommandContext } from './commands/command.js';
+export { COMMANDS } from './commands/index.js';
 export { SERVICES, SERVICE_NAMES, isServiceName } from './service-registry.js';
 export type { ServiceName } from './service-registry.js';
