@@ -74,6 +74,45 @@ function linkDensity(m: PageModel, i: number): number {
   return t > 0 ? (m.linkLen[i] as number) / t : 0;
 }
 
+/** Text of long, link-poor paragraphs in each subtree: the prose a reader came for. */
+function proseText(m: PageModel): Int32Array {
+  const n = m.els.length;
+  const good = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (m.skipped[i] === 1) continue;
+    const bt = m.blockText[i] as number;
+    if (bt >= 80 && (m.blockLink[i] as number) < bt * 0.3) good[i] = (good[i] as number) + bt;
+    const pi = m.parent[i] as number;
+    if (pi >= 0) good[pi] = (good[pi] as number) + (good[i] as number);
+  }
+  return good;
+}
+
+/**
+ * Moves from the best-scored element up to ancestors while what they add is mostly prose:
+ * articles split into several sections or wrappers are taken whole, but not the page around them.
+ */
+function climb(m: PageModel, start: number): number {
+  const good = proseText(m);
+  let cur = start;
+  for (;;) {
+    const curEl = m.els[cur] as Element;
+    // An <article> or articleBody is the article's own boundary: beyond it lie teasers and comments.
+    if (curEl.name === 'article' || curEl.attribs['itemprop'] === 'articleBody') return cur;
+    const p = m.parent[cur] as number;
+    if (p < 0) return cur;
+    const pEl = m.els[p] as Element;
+    if (pEl.name === 'body' || pEl.name === 'html') return cur;
+    const addedGood = (good[p] as number) - (good[cur] as number);
+    const addedOther = (m.textLen[p] as number) - (m.textLen[cur] as number) - addedGood;
+    if (addedGood > 0 && addedOther > addedGood * 0.25) return cur;
+    // A lede or a boilerplate "about" paragraph is not worth widening the container for.
+    if (addedGood > 0 && addedGood < (good[cur] as number) * 0.5) return cur;
+    if (addedGood === 0 && addedOther > 0) return cur;
+    cur = p;
+  }
+}
+
 /** Chooses the container of the article and the siblings that continue it. */
 function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: number[] } | null {
   let top = -1;
@@ -86,6 +125,8 @@ function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: n
     }
   }
   if (top < 0) return null;
+  top = climb(m, top);
+  best = Math.max(best, score[top] as number);
   const topEl = m.els[top] as Element;
   const parentEl = topEl.parent;
   if (parentEl === null || parentEl.type !== 'tag') return { top, roots: [top] };
@@ -132,6 +173,17 @@ export function textOf(node: AnyNode): string {
   return out;
 }
 
+const AD_LABEL =
+  /^(?:advert|advertisement|advertising|ad|ads|sponsored|anzeige|publicidad|publicidade|publicité|pubblicità|реклама)$/i;
+const META_LINE = /^(?:updated|posted|published|last updated|modified|first published)\b[^.!?]{0,60}$/i;
+
+/** Short lines that label ads or repeat the article's dates. */
+function isBoilerplateLine(p: string): boolean {
+  if (p.length > 80) return false;
+  const t = p.replace(/[:.\s]+$/, '');
+  return AD_LABEL.test(t) || META_LINE.test(t);
+}
+
 const WS = /[\s\u00a0\u200b]+/g;
 
 /** Collapses whitespace of one paragraph, keeping single line breaks from <br>. */
@@ -157,13 +209,15 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
     let keep = true;
     if (b !== undefined) {
       const bt = m.blockText[b] as number;
-      if (bt > 0 && (m.blockLink[b] as number) > bt * 0.6) keep = false;
+      const bl = m.blockLink[b] as number;
+      // Mostly links and no sentence of its own: a related link or a menu, not prose.
+      if (bt > 0 && ((bl > bt * 0.6 && bt - bl < 60) || bl > bt * 0.9)) keep = false;
     }
     if (keep) {
       // <br><br> separates paragraphs.
       for (const part of buf.split(/\n\s*\n/)) {
         const p = cleanParagraph(part);
-        if (p.length > 0) paragraphs.push(p);
+        if (p.length > 0 && !isBoilerplateLine(p)) paragraphs.push(p);
       }
     }
     buf = '';
@@ -191,8 +245,10 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
       const idx = m.indexOf.get(cur);
       if (idx === undefined || m.skipped[idx] === 1) continue;
       if ((m.textLen[idx] as number) === 0) continue;
-      const isBlock = BLOCK_TAGS.has(cur.name);
-      if (isBlock) {
+      // Short table cells are words of their row ("1 Kyle Busch 5040"), not paragraphs.
+      if ((cur.name === 'td' || cur.name === 'th') && (m.textLen[idx] as number) < 200) {
+        buf += ' ';
+      } else if (BLOCK_TAGS.has(cur.name)) {
         flush();
         blockStack.push(idx);
         stack.push(idx);

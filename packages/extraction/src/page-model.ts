@@ -12,8 +12,6 @@ const DROP_TAGS = new Set([
   'object',
   'embed',
   'canvas',
-  'video',
-  'audio',
   'select',
   'option',
   'button',
@@ -153,6 +151,10 @@ const NEGATIVE_WORDS = new Set([
   'sr',
   'screenreader',
   'tooltip',
+  'rollover',
+  'hover',
+  'popover',
+  'dropdown',
   'contributor',
   'bio',
   'disclaimer',
@@ -175,7 +177,6 @@ const NEGATIVE_WORDS = new Set([
   'gallery',
   'slideshow',
   'carousel',
-  'player',
   'audio',
 ]);
 
@@ -193,6 +194,9 @@ const POSITIVE_WORDS = new Set([
   'blog',
   'prose',
 ]);
+
+/** Words that mark embedded content (tweets, posts) quoted by the article: never boilerplate. */
+const EMBED_WORDS = new Set(['embed', 'embedded', 'tweet', 'twitter-tweet', 'instagram']);
 
 const WORD_SPLIT = /[^a-z0-9]+/;
 
@@ -216,6 +220,7 @@ export function classWeight(el: Element): number {
   let pos = false;
   for (const w of words) {
     if (w.length === 0) continue;
+    if (EMBED_WORDS.has(w)) return 0;
     if (NEGATIVE_WORDS.has(w)) neg = true;
     else if (POSITIVE_WORDS.has(w)) pos = true;
   }
@@ -305,6 +310,9 @@ function pushMeta(meta: RawMeta, key: string, value: string): void {
   if (list === undefined) meta.metas.set(k, [value]);
   else list.push(value);
 }
+
+/** Tags whose class names say little: table parts and the article landmarks. */
+const NEVER_SOFT_SKIPPED = new Set(['article', 'main', 'tr', 'td', 'th', 'tbody', 'thead']);
 
 /** Whether an element marks the article itself: <article>, <main>, articleBody, positive class. */
 function isPositive(el: Element, weight: number): boolean {
@@ -440,7 +448,7 @@ export function buildPageModel(doc: Document): PageModel {
       const wrapsArticle = (posMax[i] as number) >= 200 && (posMax[i] as number) * 2 >= rt;
       // A block holding most of the page's prose is the article, whatever its class says.
       const holdsProse = rt >= 500 && rt >= docText * 0.6 && (rawLink[i] as number) < rt * 0.2;
-      if (!wrapsArticle && !holdsProse && el.name !== 'article' && el.name !== 'main') skipped[i] = 1;
+      if (!wrapsArticle && !holdsProse && !NEVER_SOFT_SKIPPED.has(el.name)) skipped[i] = 1;
     }
   }
 
