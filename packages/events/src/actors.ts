@@ -1,0 +1,428 @@
+import type { CountryRole, Lexicon, PhraseEntry, PhraseInfo } from './lexicon/lexicon.js';
+import type { Token } from './tokenize.js';
+import type { Actor } from './types.js';
+import { DETERMINERS, LOCATIVE_PREPOSITIONS, PREPOSITIONS } from './words.js';
+
+/** A lexicon phrase found in a sentence (token indexes, end exclusive). */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  infos: PhraseInfo[];
+}
+
+/** A noun phrase naming one or more actors ("US and British forces" names two). */
+export interface Mention {
+  start: number;
+  end: number;
+  actors: Actor[];
+  /** Named by a person's title or name. */
+  isPerson: boolean;
+  /** Preceded by a locative preposition ("in Caracas"): a place, not a participant. */
+  isLocative: boolean;
+  /** A place name that can be an event location. */
+  place: string | null;
+  /** The preposition before the phrase, if any. */
+  preposition: string | null;
+  /** Index of the coordination group (mentions joined by "and", commas, "or"). */
+  group: number;
+}
+
+function matchesAt(tokens: readonly Token[], i: number, entry: PhraseEntry): boolean {
+  for (let k = 0; k < entry.tokens.length; k++) {
+    const token = tokens[i + k];
+    if (!token || token.norm !== entry.tokens[k]) return false;
+    const exact = entry.exact[k];
+    if (exact != null && token.text !== exact) return false;
+  }
+  return true;
+}
+
+/** Longest-first, left-to-right lexicon matches that do not overlap. */
+export function findPhrases(tokens: readonly Token[], lexicon: Lexicon): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    const candidates = token ? lexicon.phrases.get(token.norm) : undefined;
+    const found = candidates?.find((entry) => matchesAt(tokens, i, entry));
+    if (found) {
+      matches.push({ start: i, end: i + found.tokens.length, infos: found.infos });
+      i += found.tokens.length;
+    } else {
+      i++;
+    }
+  }
+  return matches;
+}
+
+type CountryInfo = Extract<PhraseInfo, { kind: 'country' }>;
+
+function countryInfo(match: PhraseMatch | undefined, roles: readonly CountryRole[]): CountryInfo | undefined {
+  return match?.infos.find((i): i is CountryInfo => i.kind === 'country' && roles.includes(i.role));
+}
+
+type HeadInfo = Exclude<PhraseInfo, { kind: 'country' }>;
+
+function isHead(i: PhraseInfo): i is HeadInfo {
+  return i.kind !== 'country';
+}
+
+function headInfo(match: PhraseMatch | undefined, allowNonStandalone: boolean): HeadInfo | undefined {
+  if (!match) return undefined;
+  const heads = match.infos.filter(isHead);
+  return (
+    heads.find((i) => i.kind === 'org' || i.kind === 'person') ??
+    heads.find((i) => i.kind === 'title') ??
+    heads.find((i) => i.kind === 'sector' && (i.standalone || allowNonStandalone))
+  );
+}
+
+const NAME_PARTICLES = new Set([
+  'bin',
+  'al',
+  'el',
+  'de',
+  'da',
+  'van',
+  'von',
+  'ibn',
+  'abu',
+  'di',
+  'del',
+  'la',
+  'le',
+]);
+const NOT_NAMES = new Set([
+  'on',
+  'in',
+  'the',
+  'said',
+  'says',
+  'who',
+  'which',
+  'and',
+  'of',
+  'has',
+  'had',
+  'was',
+  'is',
+  'will',
+  'would',
+  'told',
+  'for',
+  'to',
+  'at',
+  'with',
+  'from',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+]);
+
+// Lower-case words allowed between a country word and a sector or title: "Iraqi foreign ministry",
+// "Nigerian junior foreign minister", "Russian-made"; anything else breaks the phrase.
+const MODIFIER_RE = /^(?:[a-z]+(?:-[a-z]+)*)$/;
+const MODIFIER_STOP = new Set([
+  'and',
+  'or',
+  'but',
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'not',
+  'that',
+  'which',
+  'who',
+  'it',
+  'he',
+  'she',
+  'they',
+  'said',
+  'says',
+  'also',
+  'its',
+  'their',
+  'his',
+  'her',
+]);
+
+function makeActor(country: string | null, sector: string | null, text: string): Actor {
+  return { code: `${country ?? '---'}${sector ?? ''}`, country, sector, text };
+}
+
+/**
+ * Finds actor mentions: country words, organisations, people, titles and sector nouns, combined
+ * into noun phrases ("Venezuelan President Nicolas Maduro" -> VEN GOV, "police in Guinea" ->
+ * GIN COP), with coordination groups ("Russia, China, and Iran").
+ */
+export function findMentions(
+  tokens: readonly Token[],
+  sentence: string,
+  offset: number,
+  lexicon: Lexicon,
+): Mention[] {
+  const phrases = findPhrases(tokens, lexicon);
+  const byStart = new Map<number, PhraseMatch>();
+  for (const p of phrases) byStart.set(p.start, p);
+  const slice = (from: number, to: number): string => {
+    const a = tokens[from];
+    const b = tokens[to - 1];
+    return a && b ? sentence.slice(a.start - offset, b.end - offset) : '';
+  };
+  const isHeadAt = (pos: number): boolean => headInfo(byStart.get(pos), true) !== undefined;
+
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = byStart.get(i);
+    if (!first) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let pos = i;
+    // 1. Country modifiers, possibly coordinated adjectives: "US and British forces".
+    const countries: { info: CountryInfo; match: PhraseMatch }[] = [];
+    for (;;) {
+      const m = byStart.get(pos);
+      const info = countryInfo(m, ['name', 'adjective', 'capital', 'metonym', 'people', 'place']);
+      if (!m || !info) break;
+      // A name that is also an organisation or person ("Hamas") is handled as the head.
+      if (headInfo(m, false)?.kind === 'org') break;
+      countries.push({ info, match: m });
+      pos = m.end;
+      if (tokens[pos]?.norm === "'s") pos++;
+      const sep = tokens[pos]?.norm;
+      const next = byStart.get(pos + 1);
+      if (
+        (sep === 'and' || sep === ',') &&
+        countryInfo(next, ['adjective']) &&
+        countries.every((c) => c.info.role === 'adjective')
+      ) {
+        // Only coordinate adjectives when the phrase goes on to a head: "Russian and Chinese troops".
+        let look = next?.end ?? pos;
+        while (
+          tokens[look] &&
+          MODIFIER_RE.test(tokens[look]?.text ?? '') &&
+          !isHeadAt(look) &&
+          look - (next?.end ?? pos) < 2
+        )
+          look++;
+        if (isHeadAt(look)) {
+          pos++;
+          continue;
+        }
+      }
+      break;
+    }
+    // 2. Up to two lower-case modifiers, then a head (organisation, person, title or sector).
+    let headPos = pos;
+    let head = headInfo(byStart.get(pos), countries.length > 0);
+    if (!head && countries.length > 0) {
+      for (let k = 1; k <= 2 && !head; k++) {
+        const between = tokens.slice(pos, pos + k);
+        if (between.length < k || between.some((t) => !MODIFIER_RE.test(t.text) || MODIFIER_STOP.has(t.norm)))
+          break;
+        const candidate = headInfo(byStart.get(pos + k), true);
+        if (candidate) {
+          head = candidate;
+          headPos = pos + k;
+        }
+      }
+    }
+    let end = pos;
+    let isPerson = false;
+    const actorsFor = (sector: string | null, fallbackCountry: string | null): Actor[] => {
+      const list = countries.length > 0 ? countries.map((c) => c.info.country) : [fallbackCountry];
+      return [...new Set(list)].map((c) => makeActor(c, sector, ''));
+    };
+    let actors: Actor[] = [];
+    let place: string | null = null;
+    if (head) {
+      const headMatch = byStart.get(headPos);
+      end = headMatch?.end ?? headPos + 1;
+      if (head.kind === 'org' || head.kind === 'person') {
+        actors = [makeActor(head.country, head.sector, '')];
+        isPerson = head.kind === 'person';
+        if (head.kind === 'person' && countries.length > 0) actors = actorsFor(head.sector, head.country);
+      } else {
+        let country: string | null = null;
+        let sector = head.sector;
+        if (head.kind === 'title') {
+          isPerson = true;
+          // A name after the title: "President Nicolas Maduro"; a known person gives the country.
+          let n = end;
+          const nameStart = n;
+          while (n < tokens.length && n - nameStart < 4) {
+            const t = tokens[n];
+            if (!t) break;
+            const known = byStart.get(n);
+            const personInfo = known?.infos.find((x) => x.kind === 'person');
+            if (personInfo && personInfo.kind === 'person') {
+              country = personInfo.country;
+              if (head.sector === 'GOV' || countries.length === 0)
+                sector = personInfo.sector === 'GOV' ? head.sector : sector;
+              n = known?.end ?? n + 1;
+              break;
+            }
+            if (known) break;
+            if (/^\p{Lu}/u.test(t.text) && !NOT_NAMES.has(t.norm)) n++;
+            else if (NAME_PARTICLES.has(t.norm) && /^\p{Lu}/u.test(tokens[n + 1]?.text ?? '')) n++;
+            else break;
+          }
+          end = n;
+        }
+        // Post-modifier: "rebels in the Ivory Coast", "president of Armenia".
+        if (countries.length === 0) {
+          let p = end;
+          if (['in', 'of', 'from'].includes(tokens[p]?.norm ?? '')) {
+            p++;
+            if (tokens[p]?.norm === 'the') p++;
+            const info = countryInfo(byStart.get(p), ['name', 'capital', 'place']);
+            if (info && country === null) {
+              country = info.country;
+              end = byStart.get(p)?.end ?? end;
+            }
+          }
+        }
+        if (countries.length === 0 && country === null && head.kind === 'sector' && !head.standalone) {
+          i = end;
+          continue;
+        }
+        actors = actorsFor(sector, country);
+      }
+    } else if (countries.length > 0) {
+      const c = countries[countries.length - 1];
+      if (!c) {
+        i++;
+        continue;
+      }
+      end = c.match.end;
+      const role = c.info.role;
+      if (role === 'people') actors = [makeActor(c.info.country, 'CVL', '')];
+      else if (role === 'metonym') actors = [makeActor(c.info.country, 'GOV', '')];
+      else if (role === 'capital') actors = [makeActor(c.info.country, 'GOV', '')];
+      else if (role === 'place') actors = [makeActor(c.info.country, null, '')];
+      else if (role === 'name') actors = [makeActor(c.info.country, null, '')];
+      else {
+        // An adjective alone names an actor only before a plural-looking noun: "Iraqi towns".
+        const noun = tokens[end];
+        if (noun && /^[a-z]{3,}s$/.test(noun.text) && !MODIFIER_STOP.has(noun.norm)) {
+          actors = [makeActor(c.info.country, null, '')];
+          end++;
+        } else {
+          i = end;
+          continue;
+        }
+      }
+      if (role === 'capital' || role === 'place' || role === 'name')
+        place = slice(c.match.start, c.match.end);
+      if (countries.length > 1 && countries.every((x) => x.info.role === 'name')) {
+        actors = countries.map((x) => makeActor(x.info.country, null, ''));
+      }
+    } else {
+      i++;
+      continue;
+    }
+    // Surface text and context.
+    const text = slice(start, end);
+    for (const a of actors) a.text = text;
+    let before = start - 1;
+    if (tokens[before]?.norm === 'the') before--;
+    const preposition =
+      tokens[before] && PREPOSITIONS.has(tokens[before]?.norm ?? '') ? (tokens[before]?.norm ?? null) : null;
+    const isLocative = preposition !== null && LOCATIVE_PREPOSITIONS.has(preposition);
+    if (isLocative && actors.length === 1 && actors[0] && !head) {
+      // "in Caracas": a place; as an actor it is the country, not its government.
+      const only = actors[0];
+      actors = [makeActor(only.country, null, only.text)];
+    }
+    mentions.push({ start, end, actors, isPerson, isLocative, place, preposition, group: mentions.length });
+    i = Math.max(end, i + 1);
+  }
+  // Coordination: mentions separated only by commas, "and", "or", "as well as", "both".
+  for (let k = 1; k < mentions.length; k++) {
+    const prev = mentions[k - 1];
+    const cur = mentions[k];
+    if (!prev || !cur) continue;
+    const between = tokens.slice(prev.end, cur.start).map((t) => t.norm);
+    const joiners = between.filter((w) => w !== ',' && w !== 'the');
+    const ok =
+      between.length > 0 &&
+      between.length <= 4 &&
+      (joiners.length === 0 ||
+        joiners.join(' ') === 'and' ||
+        joiners.join(' ') === 'or' ||
+        joiners.join(' ') === 'as well as' ||
+        joiners.join(' ') === 'and also');
+    if (ok && (joiners.length > 0 || between.includes(',')) && !(joiners.length === 0 && prev.isPerson)) {
+      // A bare comma joins only when a later "and" closes the list, or both are same-kind names.
+      if (joiners.length === 0) {
+        const next = mentions[k + 1];
+        const closes = next
+          ? tokens.slice(cur.end, next.start).some((t) => t.norm === 'and' || t.norm === 'or')
+          : false;
+        if (!closes) continue;
+      }
+      cur.group = prev.group;
+    }
+  }
+  // Members of a list share the first member's preposition: "to Russia, China, and Iran".
+  const firstOfGroup = new Map<number, Mention>();
+  for (const m of mentions) {
+    const first = firstOfGroup.get(m.group);
+    if (!first) {
+      firstOfGroup.set(m.group, m);
+    } else if (m.preposition === null) {
+      m.preposition = first.preposition;
+      m.isLocative = first.isLocative;
+    }
+  }
+  return mentions;
+}
+
+/** Is `word` a determiner (used to tell nouns from verbs: "the attack" vs "attacked"). */
+export function isDeterminer(word: string | undefined): boolean {
+  return word !== undefined && DETERMINERS.has(word);
+}

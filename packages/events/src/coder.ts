@@ -1,0 +1,445 @@
+import { createHash } from 'node:crypto';
+import { findMentions, type Mention } from './actors.js';
+import { findDates, toIsoDate, type DateMention } from './dates.js';
+import type { Lexicon } from './lexicon/lexicon.js';
+import { loadLexicon } from './lexicon/load-lexicon.js';
+import { classifyPolarity } from './polarity.js';
+import { findSpeechFrames, type SpeechFrame } from './speech.js';
+import { splitSentences } from './split-sentences.js';
+import { tokenize, type Token } from './tokenize.js';
+import { findTriggers, type Trigger } from './triggers.js';
+import type {
+  Actor,
+  CodedEvent,
+  EventCoder,
+  EventCoderInput,
+  EventCoderOptions,
+  PloverType,
+} from './types.js';
+import { CLAUSE_OPENERS, MONTHS, PRONOUNS, WEEKDAYS } from './words.js';
+
+/** Types whose target may be the place where they happen ("shelled positions in Rafah"). */
+const PLACE_TARGET_TYPES = new Set<PloverType>([
+  'ASSAULT',
+  'COERCE',
+  'CONSULT',
+  'PROTEST',
+  'MOBILIZE',
+  'AID',
+  'SANCTION',
+]);
+const NOT_PLACES = new Set<string>([
+  ...MONTHS,
+  ...WEEKDAYS,
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'addition',
+  'response',
+  'order',
+  'particular',
+  'fact',
+  'recent',
+  'march',
+]);
+
+interface Discourse {
+  lastPerson: Actor | null;
+  lastSource: Actor | null;
+}
+
+interface SentenceContext {
+  sentence: { text: string; start: number; end: number };
+  tokens: Token[];
+  mentions: Mention[];
+  frames: SpeechFrame[];
+  dates: DateMention[];
+  published: Date;
+  publishedIso: string;
+  hasPublished: boolean;
+  field: 'title' | 'text';
+}
+
+function eventId(type: string, source: Actor | null, targets: readonly Actor[], sentence: string): string {
+  const key = [
+    type,
+    source?.code ?? '',
+    targets
+      .map((t) => t.code)
+      .sort()
+      .join(','),
+    sentence,
+  ].join('|');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function isHeadline(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.length < 4) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.7;
+}
+
+function groupMembers(mentions: readonly Mention[], group: number): Mention[] {
+  return mentions.filter((m) => m.group === group);
+}
+
+function cloneActor(a: Actor): Actor {
+  return { ...a };
+}
+
+/** Coder state for one document. */
+class DocumentCoder {
+  readonly #lexicon: Lexicon;
+  readonly #includeNonAsserted: boolean;
+  readonly #discourse: Discourse = { lastPerson: null, lastSource: null };
+
+  constructor(lexicon: Lexicon, includeNonAsserted: boolean) {
+    this.#lexicon = lexicon;
+    this.#includeNonAsserted = includeNonAsserted;
+  }
+
+  codeSentence(ctx: SentenceContext): CodedEvent[] {
+    const { tokens, mentions } = ctx;
+    const triggers = findTriggers(
+      tokens,
+      this.#lexicon,
+      mentions,
+      isHeadline(tokens) || ctx.field === 'title',
+    );
+    const isQuestion = ctx.sentence.text.trimEnd().endsWith('?');
+    const events: CodedEvent[] = [];
+    const verbTriggers = triggers.filter((t) => t.kind === 'verb');
+    const nounTriggers = triggers.filter((t) => t.kind === 'noun');
+    for (const trigger of verbTriggers) events.push(...this.#codeTrigger(ctx, trigger, isQuestion));
+    if (!events.some((e) => e.polarity === 'asserted')) {
+      for (const trigger of nounTriggers) {
+        const coded = this.#codeTrigger(ctx, trigger, isQuestion);
+        events.push(...coded);
+        if (coded.length > 0) break;
+      }
+    }
+    // An event restated in the same sentence with fewer targets ("…, requesting radars") adds nothing.
+    const kept = events.filter(
+      (e) =>
+        !events.some(
+          (o) =>
+            o !== e &&
+            o.type === e.type &&
+            o.polarity === e.polarity &&
+            (o.source?.country ?? null) === (e.source?.country ?? null) &&
+            o.targets.length > e.targets.length &&
+            e.targets.every((t) => o.targets.some((x) => x.country === t.country)),
+        ),
+    );
+    events.length = 0;
+    events.push(...kept);
+    // Remember who acted, for "he"/"it" in later sentences.
+    for (const e of events) {
+      if (!e.source || e.source.country === null) continue;
+      this.#discourse.lastSource = e.source;
+    }
+    for (const m of mentions) {
+      if (m.isPerson && m.actors[0]?.country) this.#discourse.lastPerson = m.actors[0];
+    }
+    return this.#includeNonAsserted ? events : events.filter((e) => e.polarity === 'asserted');
+  }
+
+  #frameFor(ctx: SentenceContext, index: number): SpeechFrame | undefined {
+    return ctx.frames.find((f) => index >= f.contentStart && index < f.contentEnd);
+  }
+
+  #resolvePronoun(pronoun: string, frame: SpeechFrame | undefined): Actor | null {
+    const speaker = frame?.speaker?.actors[0] ?? null;
+    if (pronoun === 'he' || pronoun === 'she') {
+      if (frame?.speaker?.isPerson && speaker) return speaker;
+      if (frame?.pronoun === pronoun) return this.#discourse.lastPerson;
+      return this.#discourse.lastPerson ?? speaker;
+    }
+    if (speaker) return speaker;
+    return pronoun === 'it' || pronoun === 'they' ? this.#discourse.lastSource : null;
+  }
+
+  /** The subject of the trigger: the nearest actor before it in its clause. */
+  #subject(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    leftBound: number,
+  ): { mentions: Mention[]; pronoun: string | null } {
+    const { tokens, mentions } = ctx;
+    const candidates = mentions.filter(
+      (m) =>
+        m.end <= trigger.start &&
+        m.start >= leftBound &&
+        m.preposition === null &&
+        !ctx.frames.some(
+          (f) => m.start >= f.frameStart && m.end <= f.frameEnd && f.contentEnd <= trigger.start,
+        ),
+    );
+    let chosen: Mention | undefined;
+    if (trigger.participial) chosen = candidates[0];
+    else chosen = candidates[candidates.length - 1];
+    // A pronoun between the chosen mention and the trigger is the nearer subject.
+    const from = chosen ? chosen.end : leftBound;
+    for (let k = trigger.start - 1; k >= from; k--) {
+      const w = tokens[k]?.norm ?? '';
+      if (PRONOUNS.has(w) && !trigger.participial) return { mentions: [], pronoun: w };
+      if (w === ';' || (w === ',' && !chosen)) break;
+    }
+    if (!chosen) return { mentions: [], pronoun: null };
+    return {
+      mentions: groupMembers(mentions, chosen.group).filter(
+        (m) => m.start >= leftBound && m.end <= trigger.start,
+      ),
+      pronoun: null,
+    };
+  }
+
+  /** The objects of the trigger: the first actor phrase after it in its clause (with its coordinated list). */
+  #objects(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    rightBound: number,
+    exclude: ReadonlySet<Mention>,
+    passive: boolean,
+  ): { targets: Mention[]; agent: Mention[]; place: Mention | null } {
+    const { tokens, mentions } = ctx;
+    let end = rightBound;
+    for (let k = trigger.end; k < rightBound; k++) {
+      const w = tokens[k]?.norm ?? '';
+      const next = tokens[k + 1];
+      if (w === ';' || w === '.' || w === ':') {
+        end = k;
+        break;
+      }
+      if (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or' && w !== 'that') {
+        end = k;
+        break;
+      }
+      if (
+        w === 'to' &&
+        next &&
+        /^[a-z]/.test(next.text) &&
+        !['the', 'a', 'an', 'its', 'his', 'their', 'her', 'our', 'both', 'all'].includes(next.norm) &&
+        !mentions.some((m) => m.start === k + 1)
+      ) {
+        end = k;
+        break;
+      }
+    }
+    const after = mentions.filter((m) => m.start >= trigger.end && m.end <= end && !exclude.has(m));
+    let agent: Mention[] = [];
+    if (passive) {
+      const byAgent = after.find((m) => m.preposition === 'by');
+      if (byAgent) agent = groupMembers(mentions, byAgent.group).filter((m) => after.includes(m));
+    }
+    const first = after.find((m) => !m.isLocative && !agent.includes(m) && m.preposition !== 'by');
+    const targets = first ? groupMembers(mentions, first.group).filter((m) => after.includes(m)) : [];
+    const place = after.find((m) => m.isLocative) ?? null;
+    return { targets, agent, place };
+  }
+
+  #location(ctx: SentenceContext, trigger: Trigger): string | null {
+    const places = ctx.mentions.filter((m) => m.isLocative && m.place !== null);
+    if (places.length > 0) {
+      const nearest = places.reduce((a, b) =>
+        Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+      );
+      return nearest.place;
+    }
+    // An unknown capitalised name after "in" ("in Marieholm") is taken as the place.
+    const { tokens } = ctx;
+    for (let k = 0; k < tokens.length - 1; k++) {
+      if (tokens[k]?.norm !== 'in' && tokens[k]?.norm !== 'near') continue;
+      let s = k + 1;
+      if (tokens[s]?.norm === 'the') s++;
+      let e = s;
+      while (
+        e < tokens.length &&
+        /^\p{Lu}\p{Ll}+/u.test(tokens[e]?.text ?? '') &&
+        !NOT_PLACES.has(tokens[e]?.norm ?? '')
+      )
+        e++;
+      if (e > s && !ctx.mentions.some((m) => m.start <= s && m.end > s)) {
+        const a = tokens[s];
+        const b = tokens[e - 1];
+        if (a && b) return ctx.sentence.text.slice(a.start - ctx.sentence.start, b.end - ctx.sentence.start);
+      }
+    }
+    return null;
+  }
+
+  #date(
+    ctx: SentenceContext,
+    trigger: Trigger,
+  ): { date: string; basis: 'text' | 'published'; precision?: CodedEvent['datePrecision'] } {
+    if (ctx.dates.length === 0) return { date: ctx.publishedIso, basis: 'published' };
+    const nearest = ctx.dates.reduce((a, b) =>
+      Math.abs(a.index - trigger.start) <= Math.abs(b.index - trigger.start) ? a : b,
+    );
+    return { date: nearest.date, basis: 'text', precision: nearest.precision };
+  }
+
+  #refine(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    rightBound: number,
+  ): { cameo: string; mode: string | null } {
+    const window = new Set(ctx.tokens.slice(Math.max(0, trigger.start - 3), rightBound).map((t) => t.norm));
+    for (const r of this.#lexicon.refinements) {
+      if (!r.types.includes(trigger.type)) continue;
+      if (!r.requireAny.some((w) => window.has(w.toLowerCase()))) continue;
+      const match = r.cases.find(
+        (c) => c.cues.length === 0 || c.cues.some((w) => window.has(w.toLowerCase())),
+      );
+      if (match) return { cameo: match.cameo, mode: match.mode ?? trigger.mode };
+    }
+    return { cameo: trigger.cameo, mode: trigger.mode };
+  }
+
+  #codeTrigger(ctx: SentenceContext, trigger: Trigger, isQuestion: boolean): CodedEvent[] {
+    const { tokens } = ctx;
+    const frame = this.#frameFor(ctx, trigger.start);
+    // Inside reported speech the subject is searched in the content only.
+    const leftBound = frame ? frame.contentStart : 0;
+    const rightBound = frame ? frame.contentEnd : tokens.length;
+    const speaker = frame
+      ? (frame.speaker?.actors[0] ?? (frame.pronoun ? this.#resolvePronoun(frame.pronoun, undefined) : null))
+      : null;
+    const polarity = classifyPolarity(tokens, trigger.start, leftBound, isQuestion);
+
+    const subject = this.#subject(ctx, trigger, leftBound);
+    const subjectSet = new Set(subject.mentions);
+    const objects = this.#objects(ctx, trigger, rightBound, subjectSet, trigger.passive);
+
+    let sources: Actor[] = [];
+    let targets: Actor[] = [];
+    let confidence = 0.55;
+    const subjectActors = subject.mentions.flatMap((m) => m.actors);
+    let resolvedFromPronoun = false;
+    let subjectFallback: Actor[] = subjectActors;
+    if (subjectActors.length === 0 && subject.pronoun) {
+      const resolved = this.#resolvePronoun(subject.pronoun, frame);
+      if (resolved) {
+        subjectFallback = [resolved];
+        resolvedFromPronoun = true;
+      }
+    }
+    if (trigger.passive && trigger.participial) {
+      // Reduced relative: "Russian planes sanctioned by the U.S." — the noun before is the target.
+      const before = ctx.mentions.find((m) => m.end === trigger.start);
+      if (before) subjectFallback = groupMembers(ctx.mentions, before.group).flatMap((m) => m.actors);
+    }
+    if (trigger.passive) {
+      sources = objects.agent.flatMap((m) => m.actors);
+      targets = subjectFallback.length > 0 ? subjectFallback : objects.targets.flatMap((m) => m.actors);
+    } else {
+      sources = subjectFallback;
+      targets = objects.targets.flatMap((m) => m.actors);
+    }
+    if (sources.length === 0 && !trigger.passive && speaker && !subject.pronoun) {
+      // Reported speech: the speaker is the source of what the sentence says without a subject.
+      sources = [speaker];
+      confidence -= 0.1;
+    }
+    if (targets.length === 0 && objects.place && PLACE_TARGET_TYPES.has(trigger.type)) {
+      targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
+      confidence -= 0.05;
+    }
+    if (trigger.kind === 'noun') confidence -= 0.1;
+    if (resolvedFromPronoun) confidence -= 0.1;
+    if (sources.length > 0) confidence += 0.2;
+    if (targets.length > 0) confidence += 0.1;
+
+    if (sources.length === 0 && (trigger.needsSource || targets.length === 0)) return [];
+    if (sources.length === 0 && trigger.kind === 'noun') return [];
+
+    const refined = this.#refine(
+      ctx,
+      trigger,
+      objects.targets.length > 0 ? Math.max(...objects.targets.map((m) => m.end)) + 12 : rightBound,
+    );
+    const cameo = this.#lexicon.cameo(refined.cameo);
+    const dated = this.#date(ctx, trigger);
+    const location = this.#location(ctx, trigger);
+    const triggerText = tokens
+      .slice(trigger.start, trigger.end)
+      .map((t) => t.text)
+      .join(' ');
+    const list: (Actor | null)[] = sources.length > 0 ? sources : [null];
+    return list.map((source) => {
+      const eventTargets = targets.filter((t) => t.code !== source?.code).map(cloneActor);
+      const event: CodedEvent = {
+        id: eventId(trigger.type, source, eventTargets, ctx.sentence.text),
+        type: trigger.type,
+        mode: refined.mode,
+        cameo,
+        source: source ? cloneActor(source) : null,
+        targets: eventTargets,
+        date: dated.date,
+        dateBasis: dated.basis,
+        location,
+        polarity,
+        speaker: speaker ? cloneActor(speaker) : null,
+        evidence: { sentence: ctx.sentence.text, start: ctx.sentence.start, end: ctx.sentence.end },
+        confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100,
+        trigger: triggerText,
+      };
+      if (dated.precision && dated.precision !== 'day') event.datePrecision = dated.precision;
+      if (ctx.field === 'title') event.evidence.field = 'title';
+      return event;
+    });
+  }
+}
+
+function parsePublished(value: string | null | undefined, now: () => Date): { date: Date; known: boolean } {
+  if (value) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return { date: d, known: true };
+  }
+  return { date: now(), known: false };
+}
+
+/**
+ * Creates a rule-based political event coder (PLOVER types with CAMEO codes) driven by the YAML
+ * lexicons in `options.lexiconDir`. Lexicons are read and validated once, here.
+ */
+export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
+  const lexicon = loadLexicon(options.lexiconDir);
+  const now = options.now ?? (() => new Date());
+  const includeNonAsserted = options.includeNonAsserted ?? false;
+  return {
+    code(input: EventCoderInput): CodedEvent[] {
+      const published = parsePublished(input.publishedAt, now);
+      const publishedIso = toIsoDate(published.date);
+      const doc = new DocumentCoder(lexicon, includeNonAsserted);
+      const events: CodedEvent[] = [];
+      const parts: { field: 'title' | 'text'; text: string }[] = [];
+      if (input.title && input.title.trim()) parts.push({ field: 'title', text: input.title });
+      parts.push({ field: 'text', text: input.text });
+      for (const part of parts) {
+        for (const sentence of splitSentences(part.text)) {
+          const tokens = tokenize(sentence.text, sentence.start);
+          const mentions = findMentions(tokens, sentence.text, sentence.start, lexicon);
+          events.push(
+            ...doc.codeSentence({
+              sentence,
+              tokens,
+              mentions,
+              frames: findSpeechFrames(tokens, mentions),
+              dates: findDates(tokens, published.date),
+              published: published.date,
+              publishedIso,
+              hasPublished: published.known,
+              field: part.field,
+            }),
+          );
+        }
+      }
+      return events;
+    },
+  };
+}

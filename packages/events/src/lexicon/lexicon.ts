@@ -1,0 +1,56 @@
+import type { PloverType } from '../types.js';
+import type { Refinement } from './schema.js';
+
+export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym' | 'place';
+
+export type PhraseInfo =
+  | { kind: 'country'; country: string; role: CountryRole }
+  | { kind: 'org'; country: string; sector: string }
+  | { kind: 'person'; country: string; sector: string }
+  | { kind: 'sector'; sector: string; standalone: boolean }
+  | { kind: 'title'; sector: string };
+
+/** A lexicon phrase as normalised tokens; `exact` holds tokens that must match case exactly. */
+export interface PhraseEntry {
+  tokens: string[];
+  exact: (string | null)[];
+  infos: PhraseInfo[];
+}
+
+export interface VerbTrigger {
+  lemma: string;
+  type: PloverType;
+  cameo: string;
+  mode: string | null;
+  needsSource: boolean;
+  /** Tokens that must follow the inflected first word ("for" in "call for"). */
+  rest: string[];
+  form: 'base' | 'third' | 'past' | 'participle' | 'ing';
+  /** The first word's past and participle forms coincide ("attacked"). */
+  ambiguousPast: boolean;
+}
+
+export interface NounTrigger {
+  tokens: string[];
+  type: PloverType;
+  cameo: string;
+  mode: string | null;
+}
+
+export interface CameoInfo {
+  code: string;
+  root: string;
+  goldstein: number;
+}
+
+/** The compiled lexicon the coder matches against. */
+export interface Lexicon {
+  /** By first normalised token; longest first. */
+  phrases: Map<string, PhraseEntry[]>;
+  /** By inflected first word; longest first. */
+  verbs: Map<string, VerbTrigger[]>;
+  /** By first normalised token; longest first. */
+  nouns: Map<string, NounTrigger[]>;
+  refinements: Refinement[];
+  cameo(code: string): CameoInfo;
+}

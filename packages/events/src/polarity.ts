@@ -1,0 +1,237 @@
+import type { Token } from './tokenize.js';
+import type { Polarity } from './types.js';
+import { MODALS } from './words.js';
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'cannot']);
+const NEGATING_VERBS = new Set([
+  'deny',
+  'denies',
+  'denied',
+  'denying',
+  'refuse',
+  'refuses',
+  'refused',
+  'refusing',
+  'fail',
+  'fails',
+  'failed',
+  'failing',
+  'declined',
+  'declines',
+  'decline',
+  'rejected',
+  'rejects',
+  'reject',
+  'dismissed',
+  'ruled',
+]);
+const HYPOTHETICAL = new Set([
+  'could',
+  'would',
+  'might',
+  'may',
+  'should',
+  'if',
+  'unless',
+  'whether',
+  'can',
+  "'d",
+  'possibly',
+  'perhaps',
+  'likely',
+  'unlikely',
+  'must',
+  'ought',
+]);
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo', 'tomorrow', 'upcoming']);
+const FUTURE_GOVERNORS = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'intend',
+  'intends',
+  'intended',
+  'intending',
+  'expected',
+  'set',
+  'scheduled',
+  'due',
+  'about',
+  'prepare',
+  'prepares',
+  'preparing',
+  'prepared',
+  'aim',
+  'aims',
+  'aiming',
+  'going',
+  'ready',
+  'want',
+  'wants',
+  'wanted',
+  'hope',
+  'hopes',
+  'hoped',
+  'seek',
+  'seeks',
+  'sought',
+  'seeking',
+  'propose',
+  'proposes',
+  'proposed',
+  'considering',
+  'consider',
+  'considers',
+  'threatened',
+  'threatens',
+  'threaten',
+  'threatening',
+  'offered',
+  'offers',
+  'offer',
+  'agreed',
+  'agrees',
+  'agree',
+  'promised',
+  'promises',
+  'pledged',
+  'pledges',
+  'vowed',
+  'vows',
+  'urged',
+  'urges',
+  'asked',
+  'asks',
+  'called',
+  'calls',
+  'demanded',
+  'demands',
+  'order',
+  'ordered',
+  'orders',
+  'allowed',
+  'allow',
+  'allows',
+  'decided',
+  'decides',
+  'willing',
+  'able',
+  'unable',
+  'need',
+  'needs',
+  'needed',
+  'told',
+  'warned',
+  'warns',
+  'invited',
+  'invites',
+  'pressed',
+  'pressuring',
+  'pressured',
+  'requested',
+  'appealed',
+  'encouraged',
+]);
+/** Verbs whose infinitive complement did happen: "attempted to assassinate", "continued to shell". */
+const COMPLETIVE_GOVERNORS = new Set([
+  'began',
+  'begin',
+  'begins',
+  'started',
+  'start',
+  'starts',
+  'continued',
+  'continue',
+  'continues',
+  'continuing',
+  'managed',
+  'manages',
+  'tried',
+  'tries',
+  'try',
+  'attempted',
+  'attempts',
+  'attempt',
+  'moved',
+  'went',
+  'resumed',
+  'used',
+  'proceeded',
+  'rushed',
+  'sought to',
+  'helped',
+]);
+const STRONG_BOUNDARIES = new Set([
+  ';',
+  ':',
+  'that',
+  'which',
+  'who',
+  'but',
+  'while',
+  'whereas',
+  'although',
+  '"',
+  '“',
+  '”',
+]);
+
+/**
+ * Classifies the modality of the trigger at token `at`: negated ("did not attack", "denied
+ * attacking"), hypothetical ("could attack", "if … attacks"), future or planned ("will attack",
+ * "plans to attack", "threatened to attack" for the attack) or asserted.
+ */
+export function classifyPolarity(
+  tokens: readonly Token[],
+  at: number,
+  leftBound: number,
+  isQuestion: boolean,
+): Polarity {
+  const from = Math.max(leftBound, at - 8);
+  let start = from;
+  for (let k = at - 1; k >= from; k--) {
+    const w = tokens[k]?.norm ?? '';
+    if (STRONG_BOUNDARIES.has(w)) {
+      start = k + 1;
+      break;
+    }
+  }
+  // "If X, Y …": the whole sentence up to the trigger is conditional.
+  const conditional = tokens.slice(leftBound, at).some((t) => t.norm === 'if' || t.norm === 'unless');
+  const window = tokens.slice(start, at).map((t) => t.norm);
+  // A verb coordinated with an infinitive shares its modality: "to bolster … and seek aid".
+  const before = tokens[at - 1]?.norm;
+  if (before === 'and' || before === 'or') {
+    for (let k = at - 2; k >= Math.max(leftBound, at - 16); k--) {
+      const w = tokens[k]?.norm ?? '';
+      if (STRONG_BOUNDARIES.has(w) || w === ',') break;
+      if (
+        w === 'to' &&
+        /^[a-z]+$/.test(tokens[k + 1]?.text ?? '') &&
+        !['the', 'a', 'an'].includes(tokens[k + 1]?.norm ?? '')
+      )
+        return 'future';
+    }
+  }
+  if (window.some((w) => NEGATIONS.has(w))) return 'negated';
+  const lastTo = window.lastIndexOf('to');
+  if (window.slice(0, lastTo >= 0 ? lastTo : window.length).some((w) => NEGATING_VERBS.has(w)) && lastTo >= 0)
+    return 'negated';
+  if (window.length > 0 && NEGATING_VERBS.has(window[window.length - 1] ?? '')) return 'negated';
+  if (isQuestion) return 'hypothetical';
+  if (window.some((w) => HYPOTHETICAL.has(w)) || conditional) return 'hypothetical';
+  if (window.some((w) => FUTURE.has(w) || (MODALS.has(w) && w === 'will'))) return 'future';
+  if (lastTo >= 0 && lastTo === window.length - 1) {
+    const governor = window[lastTo - 1] ?? '';
+    if (COMPLETIVE_GOVERNORS.has(governor)) return 'asserted';
+    return 'future';
+  }
+  if (
+    lastTo >= 0 &&
+    window.slice(0, lastTo).some((w) => FUTURE_GOVERNORS.has(w)) &&
+    window.slice(lastTo + 1).every((w) => !/^[a-z]+ed$/.test(w))
+  )
+    return 'future';
+  return 'asserted';
+}

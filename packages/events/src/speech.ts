@@ -1,0 +1,134 @@
+import type { Mention } from './actors.js';
+import type { Token } from './tokenize.js';
+import { ADVERB_FILLERS, PRONOUNS, SPEECH_VERBS } from './words.js';
+
+/** "X said (that) …", "…, X said Tuesday", "according to X": who reports which tokens. */
+export interface SpeechFrame {
+  /** The speaking mention, or a pronoun token index when the speaker is "he"/"they". */
+  speaker: Mention | null;
+  pronoun: string | null;
+  /** Tokens of the reported content (end exclusive). */
+  contentStart: number;
+  contentEnd: number;
+  /** Tokens of the frame itself ("the ministry said on Tuesday"). */
+  frameStart: number;
+  frameEnd: number;
+}
+
+const TIME_WORDS = new Set([
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'late',
+  'early',
+  'last',
+  'night',
+  'week',
+  'in',
+  'a',
+  'statement',
+  'earlier',
+  'this',
+  'morning',
+  'evening',
+  'afternoon',
+]);
+
+function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | undefined {
+  return mentions.find((m) => m.end === end);
+}
+
+/** Finds reported-speech frames of a sentence. */
+export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Mention[]): SpeechFrame[] {
+  const frames: SpeechFrame[] = [];
+  const n = tokens.length;
+  for (let j = 0; j < n; j++) {
+    const w = tokens[j]?.norm ?? '';
+    if (w === 'according' && tokens[j + 1]?.norm === 'to') {
+      const m = mentions.find(
+        (x) => x.start === j + 2 || (x.start === j + 3 && tokens[j + 2]?.norm === 'the'),
+      );
+      const trailing = j > 0;
+      if (m) {
+        frames.push(
+          trailing
+            ? { speaker: m, pronoun: null, contentStart: 0, contentEnd: j, frameStart: j, frameEnd: m.end }
+            : {
+                speaker: m,
+                pronoun: null,
+                contentStart: m.end,
+                contentEnd: n,
+                frameStart: j,
+                frameEnd: m.end,
+              },
+        );
+      }
+      continue;
+    }
+    if (!SPEECH_VERBS.has(w)) continue;
+    // Subject before the verb, allowing an adverb: "the ministry also said".
+    let k = j;
+    while (k > 0 && ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '')) k--;
+    const before = mentionEndingAt(mentions, k);
+    const pronoun = PRONOUNS.has(tokens[k - 1]?.norm ?? '') ? (tokens[k - 1]?.norm ?? null) : null;
+    if (before || pronoun) {
+      const subjectStart = before ? before.start : k - 1;
+      let s = subjectStart - 1;
+      if (tokens[s]?.norm === 'the') s--;
+      const afterComma =
+        s >= 0 && (tokens[s]?.norm === ',' || tokens[s]?.norm === '"' || tokens[s]?.norm === '”');
+      if (afterComma && s > 0) {
+        // Trailing frame: "…, the White House announced Tuesday."
+        let end = j + 1;
+        while (end < n && TIME_WORDS.has(tokens[end]?.norm ?? '')) end++;
+        frames.push({
+          speaker: before ?? null,
+          pronoun,
+          contentStart: 0,
+          contentEnd: s,
+          frameStart: s,
+          frameEnd: end,
+        });
+      } else {
+        let c = j + 1;
+        while (c < n && (TIME_WORDS.has(tokens[c]?.norm ?? '') || tokens[c]?.norm === ',')) c++;
+        if (tokens[c]?.norm === 'that') c++;
+        frames.push({
+          speaker: before ?? null,
+          pronoun,
+          contentStart: c,
+          contentEnd: n,
+          frameStart: subjectStart,
+          frameEnd: c,
+        });
+      }
+      continue;
+    }
+    // Inverted: "…, said the ministry."
+    const after = mentions.find(
+      (m) => m.start === j + 1 || (m.start === j + 2 && tokens[j + 1]?.norm === 'the'),
+    );
+    if (
+      after &&
+      j > 0 &&
+      (tokens[j - 1]?.norm === ',' || tokens[j - 1]?.norm === '"' || tokens[j - 1]?.norm === '”')
+    ) {
+      frames.push({
+        speaker: after,
+        pronoun: null,
+        contentStart: 0,
+        contentEnd: j - 1,
+        frameStart: j - 1,
+        frameEnd: after.end,
+      });
+    }
+  }
+  return frames;
+}
