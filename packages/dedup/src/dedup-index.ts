@@ -104,12 +104,13 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
   const redis = opts.redis;
   const prefix = opts.prefix;
   const window = opts.windowSeconds ?? 7 * 24 * 3600;
-  const partition = Math.max(1, Math.round(opts.partitionSeconds ?? window / 4));
+  const partition = Math.max(1, Math.round(opts.partitionSeconds ?? window / 2));
   const spanParts = Math.ceil(window / partition);
   const threshold = opts.threshold ?? 0.7;
   const buckets = opts.buckets ?? 4096;
   const now = opts.now ?? Date.now;
   const maxRetries = opts.maxRetries ?? 20;
+  const maxCandidates = opts.maxCandidates ?? 8;
   const params: FeatureParams = DEFAULT_FEATURE_PARAMS;
 
   const tag = (p: Probe): string => `${p.family}${p.field.readUInt16BE(0) % buckets}`;
@@ -205,10 +206,16 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       if (p.family === 'u' || p.family === 'c') for (const id of storiesIn(q)) consider(id, 'url', 1);
       if (p.family === 'h') for (const id of storiesIn(q)) consider(id, 'hash', 1);
     });
-    const nearCandidates = new Set<string>();
+    // candidates ranked by anchor hits; only the best few are confirmed, so cost stays flat
+    const hits = new Map<string, number>();
     probes.forEach((p, q) => {
-      if (p.family === 'n') for (const id of storiesIn(q)) if (!matches.has(id)) nearCandidates.add(id);
+      if (p.family === 'n')
+        for (const id of storiesIn(q)) if (!matches.has(id)) hits.set(id, (hits.get(id) ?? 0) + 1);
     });
+    const nearCandidates = [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, maxCandidates)
+      .map(([id]) => id);
     for (const id of nearCandidates) {
       const rec = records.get(id);
       if (!rec) continue;

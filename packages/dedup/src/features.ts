@@ -24,11 +24,11 @@ export interface FeatureParams {
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   shingleSize: 5,
   sketchSize: 24,
-  storedAnchors: 6,
+  storedAnchors: 4,
   queryAnchors: 16,
   anchorRate: 6,
   minWords: 12,
-  maxNumbers: 12,
+  maxNumbers: 8,
 };
 
 export interface DocFeatures {

@@ -18,7 +18,7 @@ export function numbersAgree(query: DocFeatures, copy: StoredCopy): boolean {
   let total = 0;
   if (query.distinct.length <= copy.size) {
     const stored = new Set(copy.numbers);
-    const capped = copy.numbers.length >= 12;
+    const capped = copy.numbers.length >= 8;
     for (const n of query.numbers) {
       total++;
       if (!stored.has(n)) unshared++;

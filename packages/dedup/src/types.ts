@@ -54,7 +54,7 @@ export interface DedupIndexOptions {
   prefix: string;
   /** How long an article can be matched: entries live at least this long, at most one partition longer. Default 7 days. */
   windowSeconds?: number;
-  /** Width of one time partition of the index. Default windowSeconds / 4. */
+  /** Width of one time partition of the index. Default windowSeconds / 2 (entries live 1 to 1.5 windows). */
   partitionSeconds?: number;
   /** Containment at or above which two texts are copies. Default 0.7. */
   threshold?: number;
@@ -62,6 +62,8 @@ export interface DedupIndexOptions {
   buckets?: number;
   /** Clock in milliseconds (tests). */
   now?: () => number;
+  /** Near-duplicate candidate stories confirmed per article (most anchor hits first). Default 8. */
+  maxCandidates?: number;
   /** Attempts when a concurrent writer changed what this one read. Default 20. */
   maxRetries?: number;
 }

@@ -1,0 +1,239 @@
+/**
+ * Benchmark the dedup index on synthetic news: originals built from a random vocabulary, plus copies
+ * (re-titled, attribution lead, promo insert, footer, truncation) of earlier originals.
+ *
+ *   pnpm -s bench:dedup [--articles N[,N...]] [--copies 0.2] [--buckets B]
+ *
+ * Default sizes: 10000 and 100000. For each size, on a fresh prefix (deleted after): latency of every
+ * single `assign` call (awaited one at a time), p50/p95/p99, and Redis memory per article (INFO used_memory
+ * delta, and the sum of MEMORY USAGE over the prefix's keys). Ends with a flat-cost line comparing sizes.
+ */
+import { randomUUID } from 'node:crypto';
+import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
+import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYL = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'te',
+  'su',
+  'no',
+  'vi',
+  'de',
+  'an',
+  'or',
+  'el',
+  'ba',
+  'ti',
+  'gu',
+  'pe',
+  'zo',
+  'ri',
+];
+const VOCAB: string[] = (() => {
+  const r = rng(7);
+  const out: string[] = [];
+  for (let i = 0; i < 20000; i++) {
+    const n = 1 + Math.floor(r() * 3);
+    let w = '';
+    for (let j = 0; j < n; j++) w += SYL[Math.floor(r() * SYL.length)];
+    out.push(w);
+  }
+  return out;
+})();
+const OUTLETS = Array.from({ length: 50 }, (_, i) => `Outlet ${i}`);
+
+interface Original {
+  paragraphs: string[];
+  title: string;
+}
+
+/** Zipf-ish word choice so that texts share common words, like news does. */
+function word(r: () => number): string {
+  return VOCAB[Math.floor(VOCAB.length * r() ** 2.5)] ?? 'x';
+}
+
+function makeOriginal(seed: number): Original {
+  const r = rng(seed);
+  const paragraphs: string[] = [];
+  const np = 4 + Math.floor(r() * 5);
+  for (let p = 0; p < np; p++) {
+    const sentences: string[] = [];
+    const ns = 2 + Math.floor(r() * 3);
+    for (let s = 0; s < ns; s++) {
+      const n = 10 + Math.floor(r() * 15);
+      const ws: string[] = [];
+      for (let i = 0; i < n; i++) ws.push(r() < 0.04 ? String(Math.floor(r() * 10000)) : word(r));
+      const first = ws[0] ?? 'x';
+      ws[0] = first.charAt(0).toUpperCase() + first.slice(1);
+      sentences.push(`${ws.join(' ')}.`);
+    }
+    paragraphs.push(sentences.join(' '));
+  }
+  const tw: string[] = [];
+  for (let i = 0; i < 8; i++) tw.push(word(r));
+  return { paragraphs, title: tw.join(' ') };
+}
+
+function makeDoc(i: number, copyRate: number): DedupDocument {
+  const r = rng(i * 2654435761);
+  const isCopy = i > 100 && r() < copyRate;
+  const outlet = OUTLETS[Math.floor(r() * OUTLETS.length)] ?? 'Outlet';
+  const base = isCopy ? Math.max(0, i - 1 - Math.floor(r() * Math.min(i - 1, 5000))) : i;
+  const o = makeOriginal(base);
+  let paragraphs = o.paragraphs;
+  let title = o.title;
+  if (isCopy) {
+    if (r() < 0.5) title = `${title} | ${outlet}`;
+    if (r() < 0.4) paragraphs = paragraphs.slice(0, 3);
+    if (r() < 0.5)
+      paragraphs = [`This is reported by Outlet ${base % 50}, according to ${outlet}.`, ...paragraphs];
+    if (r() < 0.3)
+      paragraphs = [...paragraphs.slice(0, 2), 'READ ALSO: something else happened', ...paragraphs.slice(2)];
+    if (r() < 0.5) paragraphs = [...paragraphs, 'Follow us on Facebook and Twitter.'];
+  }
+  return {
+    articleId: `a${i}`,
+    url: `https://news${i % 97}.example/story/${i}`,
+    title,
+    text: paragraphs.join('\n\n'),
+    source: outlet,
+    publishedAt: new Date(Date.UTC(2025, 0, 1) + i * 1000).toISOString(),
+  };
+}
+
+function usedMemory(info: string): number {
+  const m = /used_memory:(\d+)/.exec(info);
+  return m ? Number(m[1]) : 0;
+}
+
+async function prefixKeys(redis: Redis, prefix: string): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scanBuffer(cursor, 'MATCH', `${prefix}*`, 'COUNT', 2000);
+    cursor = next.toString();
+    out.push(...keys);
+  } while (cursor !== '0');
+  return out;
+}
+
+async function memoryUsage(redis: Redis, keys: Buffer[]): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < keys.length; i += 1000) {
+    const p = redis.pipeline();
+    for (const k of keys.slice(i, i + 1000)) p.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
+    for (const [, v] of (await p.exec()) ?? []) total += Number(v ?? 0);
+  }
+  return total;
+}
+
+function pct(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+interface Result {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bytesInfo: number;
+  bytesKeys: number;
+  lastTenthP50: number;
+}
+
+async function runSize(
+  redis: Redis,
+  n: number,
+  copyRate: number,
+  bucketsArg: number | undefined,
+): Promise<Result> {
+  const prefix = `bench-dedup-${randomUUID().slice(0, 8)}:`;
+  // one bucket per ~256 index fields of a partition (9 fields per article)
+  const buckets = bucketsArg ?? Math.max(64, 2 ** Math.ceil(Math.log2((n * 9) / 256)));
+  const index = createDedupIndex({ redis, prefix, buckets });
+  const lat = new Float64Array(n);
+  const statuses = new Map<string, number>();
+  const before = usedMemory(await redis.info('memory'));
+  const t0 = Date.now();
+  try {
+    for (let i = 0; i < n; i++) {
+      const doc = makeDoc(i, copyRate);
+      const s = process.hrtime.bigint();
+      const d = await index.assign(doc);
+      lat[i] = Number(process.hrtime.bigint() - s) / 1e6;
+      statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+      if (n >= 100000 && i > 0 && i % 100000 === 0) {
+        console.log(`  ${i} assigned in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+      }
+    }
+    const elapsed = (Date.now() - t0) / 1000;
+    const after = usedMemory(await redis.info('memory'));
+    const keys = await prefixKeys(redis, prefix);
+    const keyBytes = await memoryUsage(redis, keys);
+    const lastTenth = Float64Array.from(lat.subarray(Math.floor(n * 0.9))).sort();
+    const sorted = Float64Array.from(lat).sort();
+    const r: Result = {
+      n,
+      p50: pct(sorted, 0.5),
+      p95: pct(sorted, 0.95),
+      p99: pct(sorted, 0.99),
+      bytesInfo: (after - before) / n,
+      bytesKeys: keyBytes / n,
+      lastTenthP50: pct(lastTenth, 0.5),
+    };
+    console.log(
+      `articles=${n} buckets=${buckets} time=${elapsed.toFixed(1)}s statuses=${JSON.stringify(Object.fromEntries(statuses))} keys=${keys.length}`,
+    );
+    console.log(
+      `articles=${n} assign latency ms p50=${r.p50.toFixed(3)} p95=${r.p95.toFixed(3)} p99=${r.p99.toFixed(3)} max=${(sorted[n - 1] ?? 0).toFixed(1)} (last 10%: p50=${r.lastTenthP50.toFixed(3)} p99=${pct(lastTenth, 0.99).toFixed(3)})`,
+    );
+    console.log(
+      `articles=${n} redis bytes/article: used_memory delta=${r.bytesInfo.toFixed(0)} MEMORY USAGE sum=${r.bytesKeys.toFixed(0)}`,
+    );
+    return r;
+  } finally {
+    const keys = await prefixKeys(redis, prefix);
+    for (let i = 0; i < keys.length; i += 1000) await redis.unlink(...keys.slice(i, i + 1000));
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = (arg('articles') ?? '10000,100000').split(',').map(Number);
+  const copyRate = Number(arg('copies') ?? 0.2);
+  const buckets = arg('buckets') ? Number(arg('buckets')) : undefined;
+  const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    const results: Result[] = [];
+    for (const n of sizes) results.push(await runSize(redis, n, copyRate, buckets));
+    if (results.length > 1) {
+      const a = results[0] as Result;
+      const b = results[results.length - 1] as Result;
+      console.log(
+        `flat cost ${a.n} -> ${b.n}: p50 x${(b.p50 / a.p50).toFixed(2)}, p99 x${(b.p99 / a.p99).toFixed(2)}, bytes/article (MEMORY USAGE) x${(b.bytesKeys / a.bytesKeys).toFixed(2)}`,
+      );
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+await main();
