@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'bin/**', '.data/**', 'out/**'] },
+  { ignores: ['**/*.js', '**/*.mjs', 'vitest.*.config.ts', '**/node_modules/**', '**/dist/**', 'coverage/**', 'bin/**', '.data/**', 'out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,11 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-console': ['error', { allow: [] }],
+      'no-console': 'error',
     },
   },
   {
-    files: ['bench/**/*.ts', 'scripts/**/*.ts', 'packages/cli/src/**/*.ts'],
+    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

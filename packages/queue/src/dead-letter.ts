@@ -72,8 +72,6 @@ export function createDeadLetters(ctx: QueueContext): DeadLetters {
       const retried: { id: string; queue: string; newJobId: string }[] = [];
       for (const job of jobs) {
         const entry = toEntry(job);
-        if (!known.has(entry.queue))
-          throw new Error(`dead letter ${entry.id} names unknown queue ${entry.queue}`);
         const added = await target(entry.queue).add(entry.name, entry.data);
         await job.remove();
         retried.push({ id: entry.id, queue: entry.queue, newJobId: added.id ?? '' });

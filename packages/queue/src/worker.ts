@@ -7,12 +7,24 @@ import type { DeadLetters } from './dead-letter.js';
 
 export type StageProcessor<S extends z.ZodType, R> = (data: z.infer<S>, job: Job, log: Logger) => Promise<R>;
 
+/**
+ * Observes a stage worker's jobs, e.g. Prometheus counters and latency histograms (`@wirehose/metrics`).
+ * Called after each attempt; must not throw.
+ */
+export interface WorkerMetricsHook {
+  completed(queue: string, durationMs: number, result: unknown): void;
+  /** `final`: no retry follows (the job went to the dead-letter queue); otherwise it will be retried. */
+  failed(queue: string, durationMs: number, err: Error, final: boolean): void;
+}
+
 export interface StageWorkerOptions extends QueueContext {
   log: Logger;
   deadLetters: DeadLetters;
   concurrency?: number;
   /** Start paused (tests); call `worker.run()` later. */
   autorun?: boolean;
+  /** Optional observer of completed, retried and failed jobs. */
+  metrics?: WorkerMetricsHook;
 }
 
 /** True when this attempt is the job's last: no retry will follow a failure. */
@@ -32,11 +44,12 @@ export function createStageWorker<S extends z.ZodType, R>(
   processor: StageProcessor<S, R>,
   options: StageWorkerOptions,
 ): Worker {
-  const { log, deadLetters } = options;
+  const { log, deadLetters, metrics } = options;
   const worker = new Worker(
     def.name,
     async (job: Job) => {
       const jobLog = log.child({ queue: def.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+      const started = performance.now();
       try {
         const parsed = def.schema.safeParse(job.data);
         if (!parsed.success) {
@@ -44,10 +57,14 @@ export function createStageWorker<S extends z.ZodType, R>(
             `invalid ${def.name} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
           );
         }
-        return await processor(parsed.data, job, jobLog);
+        const result = await processor(parsed.data, job, jobLog);
+        metrics?.completed(def.name, performance.now() - started, result);
+        return result;
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
-        if (isFinalAttempt(job, err)) {
+        const final = isFinalAttempt(job, err);
+        metrics?.failed(def.name, performance.now() - started, error, final);
+        if (final) {
           jobLog.error({ err: error }, 'job failed for good, sent to dead-letter queue');
           await deadLetters.record(def.name, job, error);
         } else {

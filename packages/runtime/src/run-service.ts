@@ -28,7 +28,7 @@ export async function runService<S extends BaseShape>(
   life.installSignalHandlers();
   const fatal = (err: unknown): void => {
     log.fatal({ err }, 'fatal error');
-    life.shutdown('fatal').finally(() => process.exit(1));
+    void life.shutdown('fatal').finally(() => process.exit(1));
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);

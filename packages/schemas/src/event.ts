@@ -47,6 +47,8 @@ export const StoryEventSchema = z.strictObject({
     sentence: z.string(),
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
+    /** Which field of the article the offsets point into. */
+    field: z.enum(['title', 'text']),
     articleId: z.string(),
   }),
   confidence: z.number().min(0).max(1),

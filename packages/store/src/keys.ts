@@ -5,7 +5,7 @@ export function dataKeys(prefix: string) {
     article: (id: string) => `${prefix}:article:${id}`,
     events: (storyId: string) => `${prefix}:events:${storyId}`,
     record: (storyId: string) => `${prefix}:record:${storyId}`,
-    recordIndex: () => `${prefix}:records`,
+    recordIndex: () => `${prefix}:record-index`,
     dedup: () => `${prefix}:dd`,
   };
 }

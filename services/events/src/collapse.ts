@@ -35,7 +35,13 @@ export function collapseEvents(events: readonly CodedEvent[], articleId: string)
     location: best.location,
     polarity: best.polarity,
     speaker: best.speaker,
-    evidence: { ...best.evidence, articleId },
+    evidence: {
+      sentence: best.evidence.sentence,
+      start: best.evidence.start,
+      end: best.evidence.end,
+      field: best.evidence.field ?? 'text',
+      articleId,
+    },
     confidence: best.confidence,
     mentions: { sentences, copies: 1, outlets: 1 },
   }));
