@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from './http-url.js';
 
 const IsoDate = z.iso.datetime({ offset: true });
 
@@ -13,8 +14,8 @@ export type Attribution = z.infer<typeof AttributionSchema>;
 /** An extracted article, as stored between stages and as a copy in the published record. */
 export const ArticleSchema = z.strictObject({
   articleId: z.string().min(1),
-  url: z.url(),
-  canonicalUrl: z.url(),
+  url: HttpUrlSchema,
+  canonicalUrl: HttpUrlSchema,
   /** Outlet that published this copy (site name, configured outlet, or host). */
   source: z.string().min(1),
   sourceName: z.string().nullable(),

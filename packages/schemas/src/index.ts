@@ -30,3 +30,4 @@ export type {
   DeadLetter,
 } from './jobs.js';
 export { recordJsonSchema } from './json-schema.js';
+export { HttpUrlSchema } from './http-url.js';

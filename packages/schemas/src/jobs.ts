@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from './http-url.js';
 import { SourceSchema } from './source.js';
 import { ArticleSchema } from './article.js';
 
@@ -6,7 +7,11 @@ import { ArticleSchema } from './article.js';
 export const CrawlJobSchema = z.strictObject({
   source: SourceSchema,
   /** Sitemap indexes are paged: a child sitemap URL to read instead of `source.url`. */
-  pageUrl: z.url().optional(),
+  pageUrl: HttpUrlSchema.optional(),
+  /** Paging through a big sitemap index: the first child sitemap this job handles. */
+  offset: z.number().int().nonnegative().optional(),
+  /** How many sitemap indexes led to this page (nested indexes stop at a limit). */
+  depth: z.number().int().nonnegative().optional(),
 });
 export type CrawlJob = z.infer<typeof CrawlJobSchema>;
 
@@ -20,7 +25,7 @@ export type FeedItemHint = z.infer<typeof FeedItemHintSchema>;
 
 /** `fetch`: download one article URL. */
 export const FetchJobSchema = z.strictObject({
-  url: z.url(),
+  url: HttpUrlSchema,
   sourceName: z.string().nullable().default(null),
   outlet: z.string().nullable().default(null),
   hint: FeedItemHintSchema.nullable().default(null),
@@ -32,8 +37,8 @@ export type FetchJobInput = z.input<typeof FetchJobSchema>;
 
 /** `extract`: turn fetched HTML (stored in Redis under `htmlKey`) into an article. */
 export const ExtractJobSchema = z.strictObject({
-  url: z.url(),
-  finalUrl: z.url(),
+  url: HttpUrlSchema,
+  finalUrl: HttpUrlSchema,
   htmlKey: z.string().min(1),
   fetchedAt: z.iso.datetime({ offset: true }),
   sourceName: z.string().nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from './http-url.js';
 import { ArticleSchema } from './article.js';
 import { StoryEventSchema } from './event.js';
 
@@ -27,7 +28,7 @@ export const StoryRecordSchema = z.strictObject({
   story: z.strictObject({
     title: z.string(),
     text: z.string(),
-    url: z.url(),
+    url: HttpUrlSchema,
     language: z.string().nullable(),
     firstPublishedAt: z.iso.datetime({ offset: true }).nullable(),
     bestCopyId: z.string(),
