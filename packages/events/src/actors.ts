@@ -187,6 +187,50 @@ const MODIFIER_STOP = new Set([
   'her',
 ]);
 
+const QUANTITY_WORDS = new Set([
+  'thousands',
+  'hundreds',
+  'dozens',
+  'scores',
+  'millions',
+  'tens',
+  'group',
+  'groups',
+  'number',
+  'members',
+  'some',
+  'many',
+  'most',
+  'several',
+  'all',
+  'both',
+  'each',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozen',
+  'hundred',
+  'thousand',
+  'crowds',
+  'crowd',
+  'contingent',
+  'unit',
+  'units',
+  'delegation',
+  'team',
+  'supporters',
+  'leaders',
+  'representatives',
+  'squad',
+]);
+
 function makeActor(country: string | null, sector: string | null, text: string): Actor {
   return { code: `${country ?? '---'}${sector ?? ''}`, country, sector, text };
 }
@@ -316,7 +360,7 @@ export function findMentions(
         // Post-modifier: "rebels in the Ivory Coast", "president of Armenia".
         if (countries.length === 0) {
           let p = end;
-          if (['in', 'of', 'from'].includes(tokens[p]?.norm ?? '')) {
+          if (['in', 'of', 'from', 'throughout', 'across'].includes(tokens[p]?.norm ?? '')) {
             p++;
             if (tokens[p]?.norm === 'the') p++;
             const info = countryInfo(byStart.get(p), ['name', 'capital', 'place']);
@@ -368,10 +412,25 @@ export function findMentions(
     // Surface text and context.
     const text = slice(start, end);
     for (const a of actors) a.text = text;
+    // Walk back over a determiner and up to two modifiers: "supporters of former President X".
     let before = start - 1;
-    if (tokens[before]?.norm === 'the') before--;
-    const preposition =
+    for (let k = 0; k < 3 && before >= 0; k++) {
+      const w = tokens[before];
+      if (!w || PREPOSITIONS.has(w.norm)) break;
+      if (
+        w.norm === 'the' ||
+        w.norm === 'a' ||
+        w.norm === 'an' ||
+        (/^\p{Ll}[\p{L}-]*$/u.test(w.text) && !MODIFIER_STOP.has(w.norm) && !/(?:ed|ing)$/.test(w.norm))
+      )
+        before--;
+      else break;
+    }
+    let preposition =
       tokens[before] && PREPOSITIONS.has(tokens[before]?.norm ?? '') ? (tokens[before]?.norm ?? null) : null;
+    // "thousands of students", "members of the opposition": the quantity's head is the actor.
+    if (preposition === 'of' && QUANTITY_WORDS.has(tokens[before - 1]?.norm ?? '')) preposition = null;
+    if (preposition === 'of' && /^\d/.test(tokens[before - 1]?.norm ?? '')) preposition = null;
     const isLocative = preposition !== null && LOCATIVE_PREPOSITIONS.has(preposition);
     if (isLocative && actors.length === 1 && actors[0] && !head) {
       // "in Caracas": a place; as an actor it is the country, not its government.

@@ -3,7 +3,7 @@ import { findMentions, type Mention } from './actors.js';
 import { findDates, toIsoDate, type DateMention } from './dates.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { loadLexicon } from './lexicon/load-lexicon.js';
-import { classifyPolarity } from './polarity.js';
+import { classifyModality } from './polarity.js';
 import { findSpeechFrames, type SpeechFrame } from './speech.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -45,6 +45,57 @@ const NOT_PLACES = new Set<string>([
   'fact',
   'recent',
   'march',
+]);
+
+/** What a stated intention to do an event of each type is coded as. */
+const INTENT_TYPES: Partial<Record<PloverType, { type: PloverType; cameo: string }>> = {
+  AGREE: { type: 'AGREE', cameo: '030' },
+  CONSULT: { type: 'AGREE', cameo: '036' },
+  SUPPORT: { type: 'AGREE', cameo: '030' },
+  COOPERATE: { type: 'AGREE', cameo: '031' },
+  AID: { type: 'AGREE', cameo: '033' },
+  CONCEDE: { type: 'AGREE', cameo: '030' },
+  RETREAT: { type: 'AGREE', cameo: '030' },
+  PROTEST: { type: 'THREATEN', cameo: '130' },
+  SANCTION: { type: 'THREATEN', cameo: '131' },
+  MOBILIZE: { type: 'THREATEN', cameo: '138' },
+  COERCE: { type: 'THREATEN', cameo: '130' },
+  ASSAULT: { type: 'THREATEN', cameo: '138' },
+};
+
+/** Types whose target may be named in an infinitive after the verb ("threatened to shell X"). */
+const COMPLEMENT_TYPES = new Set<PloverType>([
+  'AGREE',
+  'THREATEN',
+  'REJECT',
+  'SUPPORT',
+  'REQUEST',
+  'CONCEDE',
+]);
+/** Verbal event types: in reported speech without a subject the speaker is their source. */
+const VERBAL_TYPES = new Set<PloverType>([
+  'AGREE',
+  'SUPPORT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'CONSULT',
+]);
+/** Sectors that are usually of the same country as the other party ("Iranian authorities pressured workers"). */
+const DOMESTIC_SECTORS = new Set([
+  'CVL',
+  'OPP',
+  'REB',
+  'LAB',
+  'EDU',
+  'JUD',
+  'LEG',
+  'COP',
+  'MED',
+  'BUS',
+  'REL',
+  'REF',
 ]);
 
 interface Discourse {
@@ -208,6 +259,7 @@ class DocumentCoder {
   ): { targets: Mention[]; agent: Mention[]; place: Mention | null } {
     const { tokens, mentions } = ctx;
     let end = rightBound;
+    let infinitive = -1;
     for (let k = trigger.end; k < rightBound; k++) {
       const w = tokens[k]?.norm ?? '';
       const next = tokens[k + 1];
@@ -227,6 +279,7 @@ class DocumentCoder {
         !mentions.some((m) => m.start === k + 1)
       ) {
         end = k;
+        infinitive = k;
         break;
       }
     }
@@ -236,10 +289,75 @@ class DocumentCoder {
       const byAgent = after.find((m) => m.preposition === 'by');
       if (byAgent) agent = groupMembers(mentions, byAgent.group).filter((m) => after.includes(m));
     }
-    const first = after.find((m) => !m.isLocative && !agent.includes(m) && m.preposition !== 'by');
-    const targets = first ? groupMembers(mentions, first.group).filter((m) => after.includes(m)) : [];
-    const place = after.find((m) => m.isLocative) ?? null;
+    let first = after.find((m) => !m.isLocative && !agent.includes(m) && m.preposition !== 'by');
+    let pool = after;
+    if (!first && infinitive >= 0 && COMPLEMENT_TYPES.has(trigger.type)) {
+      // "threatened to shell Iraqi towns": the target sits in the infinitive's clause.
+      let stop = rightBound;
+      for (let k = infinitive + 2; k < rightBound; k++) {
+        const w = tokens[k]?.norm ?? '';
+        if (w === ';' || w === '.' || w === ':' || (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or')) {
+          stop = k;
+          break;
+        }
+      }
+      pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
+      first = pool.find((m) => !m.isLocative && m.preposition !== 'by');
+    }
+    const targets = first ? groupMembers(mentions, first.group).filter((m) => pool.includes(m)) : [];
+    const place = after.find((m) => m.isLocative) ?? pool.find((m) => m.isLocative) ?? null;
     return { targets, agent, place };
+  }
+
+  /**
+   * An actor whose country the phrase does not say ("rebels", "President Gbagbo") takes it from
+   * the place the sentence names ("in Liberia"); a domestic target (civilians, opposition…) takes
+   * the other party's country; otherwise the only country the sentence names.
+   */
+  #fillCountry(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    actor: Actor,
+    others: readonly Actor[],
+    isSource: boolean,
+  ): Actor {
+    if (actor.country !== null || actor.sector === null) return actor;
+    const withCountry = (country: string): Actor => ({
+      ...actor,
+      country,
+      code: `${country}${actor.sector ?? ''}`,
+    });
+    const places = ctx.mentions.filter(
+      (m) =>
+        m.isLocative &&
+        m.actors[0]?.country &&
+        m.actors[0].country !== 'IGO' &&
+        m.actors[0].country !== 'NGO',
+    );
+    if (places.length > 0) {
+      const nearest = places.reduce((a, b) =>
+        Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+      );
+      const c = nearest.actors[0]?.country;
+      if (c) return withCountry(c);
+    }
+    const otherCountries = [
+      ...new Set(
+        others.map((o) => o.country).filter((c): c is string => c !== null && c !== 'IGO' && c !== 'NGO'),
+      ),
+    ];
+    if (!isSource && DOMESTIC_SECTORS.has(actor.sector) && otherCountries.length === 1 && otherCountries[0])
+      return withCountry(otherCountries[0]);
+    const named = [
+      ...new Set(
+        ctx.mentions
+          .flatMap((m) => m.actors.map((a) => a.country))
+          .filter((c): c is string => c !== null && c !== 'IGO' && c !== 'NGO'),
+      ),
+    ];
+    if (named.length === 1 && named[0] && !otherCountries.includes(named[0])) return withCountry(named[0]);
+    if (named.length === 1 && named[0] && DOMESTIC_SECTORS.has(actor.sector)) return withCountry(named[0]);
+    return actor;
   }
 
   #location(ctx: SentenceContext, trigger: Trigger): string | null {
@@ -287,7 +405,7 @@ class DocumentCoder {
     ctx: SentenceContext,
     trigger: Trigger,
     rightBound: number,
-  ): { cameo: string; mode: string | null } {
+  ): { cameo: string; mode: string | null; type: PloverType } {
     const window = new Set(ctx.tokens.slice(Math.max(0, trigger.start - 3), rightBound).map((t) => t.norm));
     for (const r of this.#lexicon.refinements) {
       if (!r.types.includes(trigger.type)) continue;
@@ -295,9 +413,10 @@ class DocumentCoder {
       const match = r.cases.find(
         (c) => c.cues.length === 0 || c.cues.some((w) => window.has(w.toLowerCase())),
       );
-      if (match) return { cameo: match.cameo, mode: match.mode ?? trigger.mode };
+      if (match)
+        return { cameo: match.cameo, mode: match.mode ?? trigger.mode, type: match.type ?? trigger.type };
     }
-    return { cameo: trigger.cameo, mode: trigger.mode };
+    return { cameo: trigger.cameo, mode: trigger.mode, type: trigger.type };
   }
 
   #codeTrigger(ctx: SentenceContext, trigger: Trigger, isQuestion: boolean): CodedEvent[] {
@@ -309,7 +428,8 @@ class DocumentCoder {
     const speaker = frame
       ? (frame.speaker?.actors[0] ?? (frame.pronoun ? this.#resolvePronoun(frame.pronoun, undefined) : null))
       : null;
-    const polarity = classifyPolarity(tokens, trigger.start, leftBound, isQuestion);
+    const modality = classifyModality(tokens, trigger.start, leftBound, isQuestion);
+    const polarity = modality.polarity;
 
     const subject = this.#subject(ctx, trigger, leftBound);
     const subjectSet = new Set(subject.mentions);
@@ -340,7 +460,13 @@ class DocumentCoder {
       sources = subjectFallback;
       targets = objects.targets.flatMap((m) => m.actors);
     }
-    if (sources.length === 0 && !trigger.passive && speaker && !subject.pronoun) {
+    if (
+      sources.length === 0 &&
+      !trigger.passive &&
+      speaker &&
+      !subject.pronoun &&
+      VERBAL_TYPES.has(trigger.type)
+    ) {
       // Reported speech: the speaker is the source of what the sentence says without a subject.
       sources = [speaker];
       confidence -= 0.1;
@@ -349,6 +475,8 @@ class DocumentCoder {
       targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
       confidence -= 0.05;
     }
+    sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
+    targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
     if (trigger.kind === 'noun') confidence -= 0.1;
     if (resolvedFromPronoun) confidence -= 0.1;
     if (sources.length > 0) confidence += 0.2;
@@ -370,11 +498,12 @@ class DocumentCoder {
       .map((t) => t.text)
       .join(' ');
     const list: (Actor | null)[] = sources.length > 0 ? sources : [null];
-    return list.map((source) => {
+    const intent = modality.intent && sources.length > 0 ? INTENT_TYPES[trigger.type] : undefined;
+    const coded = list.map((source) => {
       const eventTargets = targets.filter((t) => t.code !== source?.code).map(cloneActor);
       const event: CodedEvent = {
-        id: eventId(trigger.type, source, eventTargets, ctx.sentence.text),
-        type: trigger.type,
+        id: eventId(refined.type, source, eventTargets, ctx.sentence.text),
+        type: refined.type,
         mode: refined.mode,
         cameo,
         source: source ? cloneActor(source) : null,
@@ -392,6 +521,22 @@ class DocumentCoder {
       if (ctx.field === 'title') event.evidence.field = 'title';
       return event;
     });
+    if (intent) {
+      // A stated intention is itself an event: AGREE (cooperative) or THREATEN (conflictual).
+      const cameoIntent = this.#lexicon.cameo(intent.cameo);
+      for (const e of [...coded]) {
+        coded.push({
+          ...e,
+          id: eventId(intent.type, e.source, e.targets, ctx.sentence.text),
+          type: intent.type,
+          mode: null,
+          cameo: cameoIntent,
+          polarity: 'asserted',
+          confidence: Math.round(Math.max(0.05, e.confidence - 0.1) * 100) / 100,
+        });
+      }
+    }
+    return coded;
   }
 }
 

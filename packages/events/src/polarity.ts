@@ -135,6 +135,11 @@ const FUTURE_GOVERNORS = new Set([
 ]);
 /** Verbs whose infinitive complement did happen: "attempted to assassinate", "continued to shell". */
 const COMPLETIVE_GOVERNORS = new Set([
+  'decided',
+  'decides',
+  'voted',
+  'votes',
+  'chose',
   'began',
   'begin',
   'begins',
@@ -182,6 +187,58 @@ const STRONG_BOUNDARIES = new Set([
  * attacking"), hypothetical ("could attack", "if … attacks"), future or planned ("will attack",
  * "plans to attack", "threatened to attack" for the attack) or asserted.
  */
+export interface Modality {
+  polarity: Polarity;
+  /**
+   * The source states an intention ("will release", "would boycott", "plans to attack"),
+   * which PLOVER codes as AGREE (cooperative) or THREATEN (conflictual).
+   */
+  intent: boolean;
+}
+
+const INTENT_MARKERS = new Set([
+  'will',
+  'would',
+  'shall',
+  "'ll",
+  'wo',
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'intend',
+  'intends',
+  'intended',
+  'intending',
+  'willing',
+  'ready',
+  'prepared',
+  'going',
+  'decided',
+  'determined',
+]);
+
+export function classifyModality(
+  tokens: readonly Token[],
+  at: number,
+  leftBound: number,
+  isQuestion: boolean,
+): Modality {
+  const polarity = classifyPolarity(tokens, at, leftBound, isQuestion);
+  if (polarity !== 'future' && polarity !== 'hypothetical') return { polarity, intent: false };
+  const window = tokens.slice(Math.max(leftBound, at - 6), at).map((t) => t.norm);
+  if (
+    window.some(
+      (w) => w === 'if' || w === 'unless' || w === 'could' || w === 'might' || w === 'may' || w === 'whether',
+    )
+  )
+    return { polarity, intent: false };
+  const lastTo = window.lastIndexOf('to');
+  // "threatened to attack": the governing verb is the event, not an intention to attack.
+  const governedByMarker = lastTo < 0 || window.slice(0, lastTo).some((w) => INTENT_MARKERS.has(w));
+  return { polarity, intent: governedByMarker && window.some((w) => INTENT_MARKERS.has(w)) };
+}
+
 export function classifyPolarity(
   tokens: readonly Token[],
   at: number,

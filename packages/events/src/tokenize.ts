@@ -10,7 +10,7 @@ export interface Token {
 // Order matters: abbreviations with inner dots ("U.S."), negation clitics, possessives,
 // words (with inner hyphens or apostrophes as in "N'Djamena"), numbers, then any other mark.
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/-]\p{N}+)*(?:st|nd|rd|th)?|\S/gu;
+  /(?:\p{Lu}\.){2,}|\p{L}+(?=n['’]t\b)|n['’]t\b|['’]s\b|\p{L}[\p{L}\p{M}]*(?:(?:-|['’](?!s\b))[\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/-]\p{N}+)*(?:st|nd|rd|th)?|\S/gu;
 
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");

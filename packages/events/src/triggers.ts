@@ -67,15 +67,79 @@ function previousContent(tokens: readonly Token[], i: number): { token: Token | 
   return { token: tokens[k], index: k };
 }
 
-function restMatches(tokens: readonly Token[], i: number, rest: readonly string[]): boolean {
-  return rest.every((word, k) => tokens[i + 1 + k]?.norm === word);
+const PARTICLES = new Set([
+  'for',
+  'on',
+  'upon',
+  'over',
+  'out',
+  'off',
+  'up',
+  'down',
+  'in',
+  'back',
+  'to',
+  'with',
+  'at',
+  'into',
+  'a',
+  'an',
+  'the',
+]);
+
+/**
+ * Matches the words after a phrase's first word; returns the end index or -1. A particle must
+ * follow directly ("call for"); other words may come after up to two modifiers ("granted
+ * political asylum", "restored full diplomatic ties").
+ */
+function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): number {
+  let pos = i + 1;
+  for (const word of rest) {
+    if (tokens[pos]?.norm === word) {
+      pos++;
+      continue;
+    }
+    if (PARTICLES.has(word)) return -1;
+    let found = -1;
+    for (let gap = 1; gap <= 2; gap++) {
+      const skipped = tokens.slice(pos, pos + gap);
+      if (
+        skipped.length < gap ||
+        skipped.some((t) => !/^[\p{Ll}][\p{L}-]*$/u.test(t.text) && t.norm !== "'s")
+      )
+        break;
+      if (tokens[pos + gap]?.norm === word) {
+        found = pos + gap;
+        break;
+      }
+    }
+    if (found < 0) return -1;
+    pos = found + 1;
+  }
+  return pos;
 }
+
+const SUBJECT_OPENERS = new Set([
+  'who',
+  'which',
+  'that',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  ',',
+  'and',
+  'also',
+]);
 
 function acceptVerbForm(
   tokens: readonly Token[],
   i: number,
   v: VerbTrigger,
   mentionEnds: ReadonlySet<number>,
+  restLength: number,
 ): { ok: boolean; passive: boolean; participial: boolean } {
   const reject = { ok: false, passive: false, participial: false };
   const direct = tokens[i - 1]?.norm;
@@ -84,12 +148,14 @@ function acceptVerbForm(
   const { token: prev, index: prevIndex } = previousContent(tokens, i);
   const p = prev?.norm;
   if (v.form === 'base') {
+    // After an actor only a plural subject takes the base form: "rebels attack", not "general strike".
+    const pluralSubject = mentionEnds.has(prevIndex + 1) && /[^s]s$/.test(prev?.norm ?? '');
     const ok =
       p === undefined ||
       BASE_FORM_OPENERS.has(p) ||
       MODALS.has(p) ||
       (PRONOUNS.has(p) && p !== 'it' && p !== 'he' && p !== 'she') ||
-      mentionEnds.has(prevIndex + 1);
+      pluralSubject;
     // "to" after a preposition-taking noun is not an infinitive ("a call to arms").
     return { ok, passive: false, participial: false };
   }
@@ -99,13 +165,27 @@ function acceptVerbForm(
     if (p !== undefined && (INFINITIVE_BLOCKERS.has(p) || PREPOSITIONS.has(p))) return reject;
     return { ok: true, passive: false, participial: true };
   }
-  if ((v.form === 'third' || v.form === 'past') && p !== undefined && PREPOSITIONS.has(p) && p !== 'to') {
+  if (v.form === 'third') {
+    // "Russia expels", "which threatens"; not "air raids" or "the country's arms".
+    const ok =
+      p === undefined ||
+      mentionEnds.has(prevIndex + 1) ||
+      SUBJECT_OPENERS.has(p) ||
+      ADVERB_FILLERS.has(tokens[i - 1]?.norm ?? '');
+    return { ok, passive: false, participial: false };
+  }
+  if (v.form === 'past' && p !== undefined && PREPOSITIONS.has(p) && p !== 'to') {
     // "involvement in arms trafficking": a noun after a preposition.
-    if (!(v.form === 'past' && tokens[i + 1 + v.rest.length]?.norm === 'by')) return reject;
+    if (tokens[i + 1 + restLength]?.norm !== 'by') return reject;
   }
   if (v.form === 'past' || v.form === 'participle') {
-    const beforeIsBe = p !== undefined && BE_FORMS.has(p);
-    const followedByBy = tokens[i + 1 + v.rest.length]?.norm === 'by';
+    let beforeIsBe = p !== undefined && BE_FORMS.has(p);
+    // "were killed or wounded": a participle coordinated with a passive one is passive too.
+    if (!beforeIsBe && (p === 'and' || p === 'or')) {
+      const a = tokens[prevIndex - 2]?.norm;
+      beforeIsBe = a !== undefined && BE_FORMS.has(a) && /ed$|en$/.test(tokens[prevIndex - 1]?.norm ?? '');
+    }
+    const followedByBy = tokens[i + 1 + restLength]?.norm === 'by';
     if (
       beforeIsBe ||
       (followedByBy &&
@@ -135,16 +215,27 @@ export function findTriggers(
   }
   const triggers: Trigger[] = [];
   const used = new Set<number>();
+  // Multi-word nouns ("air raids") are not verbs ("raids").
+  const reserved = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || inMention.has(i) || used.has(i)) continue;
+    const n = t
+      ? lexicon.nouns
+          .get(t.norm)
+          ?.find((x) => x.tokens.length > 1 && x.tokens.every((w, k) => tokens[i + k]?.norm === w))
+      : undefined;
+    if (n) for (let k = 0; k < n.tokens.length; k++) reserved.add(i + k);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || inMention.has(i) || used.has(i) || reserved.has(i)) continue;
     // Capitalised words inside a sentence are names ("March", "Strike Force"), except in headlines.
     if (i > 0 && /^\p{Lu}/u.test(t.text) && !headline) continue;
     for (const v of lexicon.verbs.get(t.norm) ?? []) {
-      if (!restMatches(tokens, i, v.rest)) continue;
-      const verdict = acceptVerbForm(tokens, i, v, mentionEnds);
+      const end = restEnd(tokens, i, v.rest);
+      if (end < 0) continue;
+      const verdict = acceptVerbForm(tokens, i, v, mentionEnds, end - i - 1);
       if (!verdict.ok) continue;
-      const end = i + 1 + v.rest.length;
       triggers.push({
         start: i,
         end,

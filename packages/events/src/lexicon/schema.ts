@@ -62,7 +62,16 @@ export const NounEntrySchema = z.strictObject({
 export const RefinementSchema = z.strictObject({
   types: z.array(z.enum(PLOVER_TYPES)).min(1),
   requireAny: PhraseList.min(1),
-  cases: z.array(z.strictObject({ cues: PhraseList, cameo: CameoCode, mode: Mode })).min(1),
+  cases: z
+    .array(
+      z.strictObject({
+        cues: PhraseList,
+        cameo: CameoCode,
+        mode: Mode,
+        type: z.enum(PLOVER_TYPES).optional(),
+      }),
+    )
+    .min(1),
 });
 
 const CameoInfo = z.strictObject({ name: z.string().min(1), goldstein: z.number().min(-10).max(10) });
