@@ -211,7 +211,7 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
       const bt = m.blockText[b] as number;
       const bl = m.blockLink[b] as number;
       // Mostly links and no sentence of its own: a related link or a menu, not prose.
-      if (bt > 0 && ((bl > bt * 0.6 && bt - bl < 60) || bl > bt * 0.9)) keep = false;
+      if (bt > 0 && ((bl > bt * 0.6 && bt - bl < 40) || bl > bt * 0.9)) keep = false;
     }
     if (keep) {
       // <br><br> separates paragraphs.

@@ -87,7 +87,10 @@ const HEBREW = /[\u0590-\u05ff]/g;
 
 /** Language of the text as ISO 639-1 (franc-min trigrams; Hebrew by script, which franc-min lacks). */
 export function detectLanguage(text: string): string | null {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  // Trigram ranking is the cost; 400 characters from the middle of the text decide as well.
+  const SAMPLE = 400;
+  const from = text.length > SAMPLE ? Math.floor((text.length - SAMPLE) / 2) : 0;
+  const sample = text.length > SAMPLE ? text.slice(from, from + SAMPLE) : text;
   if (sample.length < 20) return null;
   const hebrew = sample.match(HEBREW);
   if (hebrew !== null && hebrew.length > sample.length * 0.3) return 'he';

@@ -12,6 +12,8 @@ const DROP_TAGS = new Set([
   'object',
   'embed',
   'canvas',
+  'video',
+  'audio',
   'select',
   'option',
   'button',
@@ -82,103 +84,31 @@ export const BLOCK_TAGS = new Set([
   'address',
 ]);
 
-/** Words in class or id that mark boilerplate: sharing, promotion, navigation, comments, credits. */
-const NEGATIVE_WORDS = new Set([
-  'share',
-  'sharing',
-  'social',
-  'related',
-  'recommended',
-  'recommendations',
-  'newsletter',
-  'subscribe',
-  'subscription',
-  'signup',
-  'promo',
-  'promotion',
-  'advert',
-  'advertisement',
-  'ad',
-  'ads',
-  'adslot',
-  'adunit',
-  'sponsor',
-  'sponsored',
-  'cookie',
-  'cookies',
-  'consent',
-  'gdpr',
-  'comment',
-  'comments',
-  'disqus',
-  'breadcrumb',
-  'breadcrumbs',
-  'byline',
-  'author',
-  'authors',
-  'caption',
-  'credit',
-  'credits',
-  'sidebar',
-  'popup',
-  'modal',
-  'overlay',
-  'toolbar',
-  'tags',
-  'taglist',
-  'footer',
-  'nav',
-  'navbar',
-  'navigation',
-  'menu',
-  'masthead',
-  'pagination',
-  'pager',
-  'skip',
-  'print',
-  'login',
-  'outbrain',
-  'taboola',
-  'rail',
-  'more',
-  'trending',
-  'popular',
-  'banner',
-  'dateline',
-  'timestamp',
-  'meta',
-  'visually',
-  'sr',
-  'screenreader',
-  'tooltip',
-  'rollover',
-  'hover',
-  'popover',
-  'dropdown',
-  'contributor',
-  'bio',
-  'disclaimer',
-  'correction',
-  'feedback',
-  'rating',
-  'ratings',
-  'read',
-  'next',
-  'prev',
-  'teaser',
-  'teasers',
-  'headline',
-  'kicker',
-  'headlines',
-  'byline',
-  'icons',
-  'icon',
-  'video',
-  'gallery',
-  'slideshow',
-  'carousel',
-  'audio',
-]);
+/**
+ * Words in class or id that mark boilerplate for sure: sharing, promotion, navigation, comments.
+ * Matched against whole words of class and id ("share-bar" -> "share", "bar").
+ */
+const STRONG_NEGATIVE_WORDS = new Set(
+  (
+    'share sharing social related recommended recommendations newsletter subscribe subscription signup ' +
+    'promo promotion cookie cookies consent gdpr comment comments disqus breadcrumb breadcrumbs sidebar ' +
+    'footer nav navbar navigation menu masthead pagination pager outbrain taboola trending popular ' +
+    'rollover hover popover tooltip dropdown modal popup overlay toolbar login caption gallery slideshow carousel'
+  ).split(' '),
+);
+
+/**
+ * Words that usually mark boilerplate but also name wrappers of broken markup (an unclosed ad
+ * slot swallows the rest of the article): such an element is kept when it holds prose.
+ */
+const WEAK_NEGATIVE_WORDS = new Set(
+  (
+    'advert advertisement ad ads adslot adunit sponsor sponsored byline author authors credit ' +
+    'credits tags taglist skip print rail more banner dateline timestamp meta visually sr screenreader ' +
+    'contributor bio disclaimer correction feedback rating ratings read next prev teaser teasers headline ' +
+    'kicker headlines icons icon'
+  ).split(' '),
+);
 
 /** Words in class or id that mark the article itself. */
 const POSITIVE_WORDS = new Set([
@@ -212,20 +142,23 @@ function classWords(el: Element): string[] {
     .split(WORD_SPLIT);
 }
 
-/** -1 boilerplate, +1 article content, 0 neutral, judged by class and id words. */
+/** -2 boilerplate, -1 likely boilerplate, +1 article content, 0 neutral, by class and id words. */
 export function classWeight(el: Element): number {
   const words = classWords(el);
   if (words.length === 0) return 0;
+  let strong = false;
   let neg = false;
   let pos = false;
   for (const w of words) {
     if (w.length === 0) continue;
     if (EMBED_WORDS.has(w)) return 0;
-    if (NEGATIVE_WORDS.has(w)) neg = true;
+    if (STRONG_NEGATIVE_WORDS.has(w)) strong = true;
+    else if (WEAK_NEGATIVE_WORDS.has(w)) neg = true;
     else if (POSITIVE_WORDS.has(w)) pos = true;
   }
-  if (neg && !pos) return -1;
-  if (pos && !neg) return 1;
+  if (strong && !pos) return -2;
+  if ((neg || strong) && !pos) return -1;
+  if (pos && !neg && !strong) return 1;
   return 0;
 }
 
@@ -341,6 +274,7 @@ export function buildPageModel(doc: Document): PageModel {
   const ownCommasArr: number[] = [];
   const weights: number[] = [];
   const indexOf = new Map<Element, number>();
+  const weightCache = new Map<string, number>();
   const meta: RawMeta = {
     metas: new Map(),
     links: [],
@@ -388,7 +322,18 @@ export function buildPageModel(doc: Document): PageModel {
     ownLinkArr.push(0);
     ownCommasArr.push(0);
     const name = node.name;
-    const w = name === 'html' || name === 'body' ? 0 : classWeight(node);
+    let w = 0;
+    if (name !== 'html' && name !== 'body') {
+      const key = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`;
+      if (key.length > 2) {
+        // Pages repeat the same class names many times; judge each combination once.
+        const cached = weightCache.get(key);
+        if (cached === undefined) {
+          w = classWeight(node);
+          weightCache.set(key, w);
+        } else w = cached;
+      }
+    }
     weights.push(w);
     collectMeta(meta, node, idx, w);
 
@@ -415,13 +360,24 @@ export function buildPageModel(doc: Document): PageModel {
   const ownCommas = Int32Array.from(ownCommasArr);
   const blockOf = Int32Array.from(blockOfArr);
 
-  // 2. Subtree text with hard skips only, and the largest article-like descendant.
+  // 2. Subtree text with hard skips only, its prose part, and the largest article-like descendant.
   const rawText = Int32Array.from(ownText);
   const rawLink = Int32Array.from(ownLink);
+  const rawBlock = new Int32Array(n);
+  const rawBlockLink = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf[i] as number;
+    if (hardSkip[i] === 1 || b < 0) continue;
+    rawBlock[b] = (rawBlock[b] as number) + (ownText[i] as number);
+    rawBlockLink[b] = (rawBlockLink[b] as number) + (ownLink[i] as number);
+  }
+  const rawProse = new Int32Array(n);
   const posMax = new Int32Array(n);
   for (let i = n - 1; i >= 0; i--) {
     if (hardSkip[i] === 1) continue;
     const el = els[i] as Element;
+    const bt = rawBlock[i] as number;
+    if (bt >= 80 && (rawBlockLink[i] as number) < bt * 0.3) rawProse[i] = (rawProse[i] as number) + bt;
     if (isPositive(el, weights[i] as number) && (rawText[i] as number) > (posMax[i] as number)) {
       posMax[i] = rawText[i] as number;
     }
@@ -429,6 +385,7 @@ export function buildPageModel(doc: Document): PageModel {
     if (pi >= 0) {
       rawText[pi] = (rawText[pi] as number) + (rawText[i] as number);
       rawLink[pi] = (rawLink[pi] as number) + (rawLink[i] as number);
+      rawProse[pi] = (rawProse[pi] as number) + (rawProse[i] as number);
       if ((posMax[i] as number) > (posMax[pi] as number)) posMax[pi] = posMax[i] as number;
     }
   }
@@ -448,7 +405,10 @@ export function buildPageModel(doc: Document): PageModel {
       const wrapsArticle = (posMax[i] as number) >= 200 && (posMax[i] as number) * 2 >= rt;
       // A block holding most of the page's prose is the article, whatever its class says.
       const holdsProse = rt >= 500 && rt >= docText * 0.6 && (rawLink[i] as number) < rt * 0.2;
-      if (!wrapsArticle && !holdsProse && !NEVER_SOFT_SKIPPED.has(el.name)) skipped[i] = 1;
+      // An ad slot or credit line holds no paragraphs; one that does swallowed the article.
+      const weakWithProse =
+        weights[i] === -1 && (rawProse[i] as number) >= 400 && (rawProse[i] as number) * 2 >= rt;
+      if (!wrapsArticle && !holdsProse && !weakWithProse && !NEVER_SOFT_SKIPPED.has(el.name)) skipped[i] = 1;
     }
   }
 
