@@ -136,14 +136,21 @@ async function prefixKeys(redis: Redis, prefix: string): Promise<Buffer[]> {
   return out;
 }
 
-async function memoryUsage(redis: Redis, keys: Buffer[]): Promise<number> {
-  let total = 0;
+/** MEMORY USAGE summed over keys, by kind: "s" story records, else the index family letter. */
+async function memoryUsage(redis: Redis, keys: Buffer[], prefix: string): Promise<Map<string, number>> {
+  const byKind = new Map<string, number>();
   for (let i = 0; i < keys.length; i += 1000) {
+    const batch = keys.slice(i, i + 1000);
     const p = redis.pipeline();
-    for (const k of keys.slice(i, i + 1000)) p.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
-    for (const [, v] of (await p.exec()) ?? []) total += Number(v ?? 0);
+    for (const k of batch) p.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
+    const res = (await p.exec()) ?? [];
+    batch.forEach((k, j) => {
+      const rest = k.subarray(prefix.length).toString('latin1');
+      const kind = rest.startsWith('s') ? 's' : (/^\d+([a-z])/.exec(rest)?.[1] ?? '?');
+      byKind.set(kind, (byKind.get(kind) ?? 0) + Number(res[j]?.[1] ?? 0));
+    });
   }
-  return total;
+  return byKind;
 }
 
 function pct(sorted: Float64Array, q: number): number {
@@ -188,7 +195,9 @@ async function runSize(
     const elapsed = (Date.now() - t0) / 1000;
     const after = usedMemory(await redis.info('memory'));
     const keys = await prefixKeys(redis, prefix);
-    const keyBytes = await memoryUsage(redis, keys);
+    const byKind = await memoryUsage(redis, keys, prefix);
+    const keyBytes = [...byKind.values()].reduce((a, b) => a + b, 0);
+    const kinds = [...byKind.entries()].map(([k, v]) => `${k}=${(v / n).toFixed(0)}`).join(' ');
     const lastTenth = Float64Array.from(lat.subarray(Math.floor(n * 0.9))).sort();
     const sorted = Float64Array.from(lat).sort();
     const r: Result = {
@@ -207,7 +216,7 @@ async function runSize(
       `articles=${n} assign latency ms p50=${r.p50.toFixed(3)} p95=${r.p95.toFixed(3)} p99=${r.p99.toFixed(3)} max=${(sorted[n - 1] ?? 0).toFixed(1)} (last 10%: p50=${r.lastTenthP50.toFixed(3)} p99=${pct(lastTenth, 0.99).toFixed(3)})`,
     );
     console.log(
-      `articles=${n} redis bytes/article: used_memory delta=${r.bytesInfo.toFixed(0)} MEMORY USAGE sum=${r.bytesKeys.toFixed(0)}`,
+      `articles=${n} redis bytes/article: used_memory delta=${r.bytesInfo.toFixed(0)} MEMORY USAGE sum=${r.bytesKeys.toFixed(0)} (by kind: ${kinds}; s = story records, a/u/c/h/n = index families)`,
     );
     return r;
   } finally {

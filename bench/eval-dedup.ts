@@ -4,13 +4,13 @@
  * (REDIS_URL or redis://127.0.0.1:6379) under a fresh prefix, deleted after: once in file order, once
  * shuffled with a fixed seed.
  *
- *   pnpm -s eval:dedup --dataset FILE.jsonl [--seed 42]
+ *   pnpm -s eval:dedup --dataset FILE.jsonl [--seed 42] [--dump PRED.json]
  *
  * Prints pairwise P/R/F1, B-cubed P/R, and labelled pairs from the sibling *_pairs.jsonl (if present);
  * the last line is `F1: x` = the minimum of the two runs.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
 import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
 
@@ -165,7 +165,10 @@ async function main(): Promise<void> {
   const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {
     const t0 = Date.now();
-    const f1a = score('file order', rows, await runOnce(redis, rows), pairsFile);
+    const predA = await runOnce(redis, rows);
+    const dump = arg('dump');
+    if (dump) writeFileSync(dump, JSON.stringify(Object.fromEntries(predA)));
+    const f1a = score('file order', rows, predA, pairsFile);
     const shuffled = [...rows];
     const rnd = mulberry32(seed);
     for (let i = shuffled.length - 1; i > 0; i--) {

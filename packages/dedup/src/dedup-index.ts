@@ -115,9 +115,18 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
 
   const tag = (p: Probe): string => `${p.family}${p.field.readUInt16BE(0) % buckets}`;
 
+  /** Partitions whose entries can still match, newest first. */
+  function livePartitions(nowSec: number): number[] {
+    const current = Math.floor(nowSec / partition);
+    const parts: number[] = [];
+    for (let p = current; p >= current - spanParts; p--) parts.push(p);
+    return parts;
+  }
+
   function gatherArgs(parts: number[], probes: Probe[]): (string | Buffer)[] {
     const args: (string | Buffer)[] = [
       prefix,
+      String(buckets),
       String(parts.length),
       ...parts.map(String),
       String(probes.length),
@@ -146,7 +155,14 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
 
   async function getStory(storyId: string): Promise<StoryState | null> {
     if (!/^[0-9a-f]{16}$/.test(storyId)) return null;
-    const res = await run(redis, GET, [prefix, Buffer.from(storyId, 'hex')]);
+    const parts = livePartitions(Math.floor(now() / 1000));
+    const res = await run(redis, GET, [
+      prefix,
+      String(buckets),
+      String(parts.length),
+      ...parts.map(String),
+      Buffer.from(storyId, 'hex'),
+    ]);
     if (!Array.isArray(res)) return null;
     const id = asBuffer(res[0]);
     const rec = asBuffer(res[1]);
@@ -156,9 +172,8 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
 
   async function attempt(doc: DedupDocument, f: DocFeatures): Promise<DedupDecision | null> {
     const nowSec = Math.floor(now() / 1000);
-    const current = Math.floor(nowSec / partition);
-    const parts: number[] = [];
-    for (let p = current; p >= current - spanParts; p--) parts.push(p);
+    const parts = livePartitions(nowSec);
+    const current = parts[0] ?? 0;
     const { probes, own, canon } = probesFor(doc, f);
     const gather = gatherArgs(parts, probes);
     const res = await run(redis, READ, gather);
@@ -170,14 +185,19 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     // raw id -> final id; final id -> record
     const finalOf = new Map<string, string>();
     const records = new Map<string, StoryRecord>();
-    for (let i = 0; i + 2 < resolvedRaw.length + 1; i += 3) {
+    const partOf = new Map<string, string>();
+    for (let i = 0; i + 3 < resolvedRaw.length; i += 4) {
       const raw = asBuffer(resolvedRaw[i]);
       const fin = asBuffer(resolvedRaw[i + 1]);
       const rec = asBuffer(resolvedRaw[i + 2]);
-      if (!raw || !fin || !rec) continue;
+      const at = asBuffer(resolvedRaw[i + 3]);
+      if (!raw || !fin || !rec || !at) continue;
       const finHex = fin.toString('hex');
       finalOf.set(raw.toString('hex'), finHex);
-      if (!records.has(finHex)) records.set(finHex, decodeStoryRecord(rec));
+      if (!records.has(finHex)) {
+        records.set(finHex, decodeStoryRecord(rec));
+        partOf.set(finHex, at.toString());
+      }
     }
     const storiesIn = (q: number): string[] => {
       const v = values[q];
@@ -265,24 +285,23 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     if (canon) put('s', 'c', canon);
     if (f.bodyHash) put('s', 'h', f.bodyHash);
     for (const a of f.storedAnchors) put('p', 'n', anchorField(a));
-    const storyWrites: Buffer[] = [newIdBuf, encodeStoryRecord(record)];
+    const storyWrites: (Buffer | string)[] = [newIdBuf, encodeStoryRecord(record), partOf.get(newId) ?? ''];
     for (const id of memberIds) {
       if (id === newId) continue;
-      storyWrites.push(Buffer.from(id, 'hex'), Buffer.concat([Buffer.from([ALIAS_MARK]), newIdBuf]));
+      const alias = Buffer.concat([Buffer.from([ALIAS_MARK]), newIdBuf]);
+      storyWrites.push(Buffer.from(id, 'hex'), alias, partOf.get(id) ?? '');
     }
     // entries of partition p are looked up until partition p + spanParts ends; Redis drops them then
-    const indexTtl = Math.max(1, (current + spanParts + 1) * partition - nowSec);
-    const storyTtl = (spanParts + 2) * partition;
+    const ttl = Math.max(1, (current + spanParts + 1) * partition - nowSec);
     const ok = await run(redis, COMMIT, [
       ...gather,
       digest,
       String(current),
-      String(indexTtl),
-      String(storyTtl),
+      String(ttl),
       String(POSTING_CAP),
       String(nWrites),
       ...writes,
-      String(storyWrites.length / 2),
+      String(storyWrites.length / 3),
       ...storyWrites,
     ]);
     if (Number(ok) !== 1) return null;

@@ -37,6 +37,9 @@ export interface DocFeatures {
   bodyHash: Buffer | null;
   /** Distinct shingle hashes, sorted. */
   distinct: Uint32Array;
+  /** The same reduced to their top 24 bits (what sketches store), sorted, distinct. */
+  distinct24: Uint32Array;
+  /** Bottom-k sketch, top 24 bits of each hash (3 bytes stored per value). */
   sketch: Uint32Array;
   storedAnchors: number[];
   queryAnchors: number[];
@@ -67,6 +70,7 @@ export function computeFeatures(
       words: tokens.length,
       bodyHash: null,
       distinct: new Uint32Array(0),
+      distinct24: new Uint32Array(0),
       sketch: new Uint32Array(0),
       storedAnchors: [],
       queryAnchors: [],
@@ -77,11 +81,13 @@ export function computeFeatures(
   }
   const seq = shingles(tokens, params.shingleSize);
   const distinct = distinctSorted(seq);
+  const distinct24 = distinctSorted(distinct.map((x) => x >>> 8));
   return {
     words: tokens.length,
     bodyHash: hash64(tokens.join(' ')),
     distinct,
-    sketch: minhashSignature(distinct, params.sketchSize),
+    distinct24,
+    sketch: distinctSorted(minhashSignature(distinct, params.sketchSize).map((x) => x >>> 8)),
     storedAnchors: anchors(seq, params.storedAnchors, params.anchorRate),
     queryAnchors: anchors(seq, params.queryAnchors, params.anchorRate),
     numbers: numbers.slice(0, params.maxNumbers),

@@ -46,7 +46,7 @@ export function judgeStory(
   let best: Judgement | null = null;
   copies.forEach((c, i) => {
     if (c.sketch.length === 0) return;
-    const est = estimateContainment(query.distinct, c.sketch, c.size, sketchSize);
+    const est = estimateContainment(query.distinct24, c.sketch, c.size, sketchSize);
     if (est.value < threshold) return;
     if (!numbersAgree(query, c)) return;
     if (!best || est.value > best.similarity) best = { similarity: est.value, copyIndex: i };

@@ -5,14 +5,30 @@
  * validation, atomic because Redis runs a script alone). Keys are built from ARGV, so these scripts need a
  * single Redis node (not Cluster).
  *
- * ARGV layout shared by both: prefix, nParts, parts..., nProbes, (tag, field) * nProbes.
- * Index key = prefix .. part .. tag  (tag = family letter .. bucket); story key = prefix .. "s" .. id8.
+ * Layout: index key = prefix .. part .. family .. bucket (hash: field -> story id(s), 8 bytes each);
+ * story key = prefix .. part .. "s" .. bucket (hash: story id -> packed record, or "=" .. id of the story
+ * it was folded into). Partitions are listed newest first; a story lives in the newest partition it was
+ * written to, and its key expires with that partition.
+ *
+ * Gather ARGV: prefix, buckets, nParts, parts..., nProbes, (tag, field) * nProbes.
  */
 const GATHER = `
+local function storyBucket(id, nb)
+  return (string.byte(id, 1) * 256 + string.byte(id, 2)) % nb
+end
+local function findStory(prefix, parts, nb, id)
+  local b = storyBucket(id, nb)
+  for p = 1, #parts do
+    local v = redis.call('HGET', prefix .. parts[p] .. 's' .. b, id)
+    if v then return v, parts[p] end
+  end
+  return nil, nil
+end
 local function gather(argv)
   local prefix = argv[1]
-  local nParts = tonumber(argv[2])
-  local i = 3
+  local nb = tonumber(argv[2])
+  local nParts = tonumber(argv[3])
+  local i = 4
   local parts = {}
   for p = 1, nParts do parts[p] = argv[i]; i = i + 1 end
   local nProbes = tonumber(argv[i]); i = i + 1
@@ -39,20 +55,23 @@ local function gather(argv)
   for _, id in ipairs(idOrder) do
     local cur = id
     local rec = false
+    local at = false
     for hop = 1, 32 do
-      local v = redis.call('GET', prefix .. 's' .. cur)
+      local v, part = findStory(prefix, parts, nb, cur)
       if not v then break end
-      digestParts[#digestParts + 1] = cur .. v
-      if string.byte(v, 1) == 61 then cur = string.sub(v, 2, 9) else rec = v; break end
+      digestParts[#digestParts + 1] = cur .. part .. v
+      if string.byte(v, 1) == 61 then cur = string.sub(v, 2, 9) else rec = v; at = part; break end
     end
     resolved[#resolved + 1] = id
     resolved[#resolved + 1] = cur
     resolved[#resolved + 1] = rec
+    resolved[#resolved + 1] = at
   end
-  return redis.sha1hex(table.concat(digestParts, '|')), values, resolved, i
+  return redis.sha1hex(table.concat(digestParts, '|')), values, resolved, i, parts, nb
 end
 `;
 
+/** Returns { digest, nValues, values..., (rawId, finalId, record|nil, part|nil) * n }. */
 export const READ_SCRIPT = `${GATHER}
 local digest, values, resolved = gather(ARGV)
 local out = { digest, #values }
@@ -62,21 +81,24 @@ return out
 `;
 
 /**
- * After the gather arguments: expectedDigest, writePart, indexTtl, storyTtl, postingCap,
+ * After the gather arguments: expectedDigest, writePart, ttl, postingCap,
  * nIndexWrites, (mode, tag, field, value) * n  [mode "s" = set, "p" = append to a posting list],
- * nStoryWrites, (id8, value) * n. Returns 1 when applied, 0 on conflict.
+ * nStoryWrites, (id8, value, oldPart) * n  [oldPart "" when new; the old copy is removed].
+ * Returns 1 when applied, 0 on conflict.
  */
 export const COMMIT_SCRIPT = `${GATHER}
-local digest, values, resolved, i = gather(ARGV)
+local digest, values, resolved, i, parts, nb = gather(ARGV)
 if digest ~= ARGV[i] then return 0 end
 local prefix = ARGV[1]
 local part = ARGV[i + 1]
-local indexTtl = tonumber(ARGV[i + 2])
-local storyTtl = tonumber(ARGV[i + 3])
-local cap = tonumber(ARGV[i + 4])
-local n = tonumber(ARGV[i + 5])
-i = i + 6
+local ttl = tonumber(ARGV[i + 2])
+local cap = tonumber(ARGV[i + 3])
+local n = tonumber(ARGV[i + 4])
+i = i + 5
 local touched = {}
+local function touch(key)
+  if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl) end
+end
 for w = 1, n do
   local mode = ARGV[i]; local key = prefix .. part .. ARGV[i + 1]; local field = ARGV[i + 2]; local value = ARGV[i + 3]
   i = i + 4
@@ -94,21 +116,31 @@ for w = 1, n do
       if not present and #cur < cap * 8 then redis.call('HSET', key, field, cur .. value) end
     end
   end
-  if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, indexTtl) end
+  touch(key)
 end
 local ns = tonumber(ARGV[i]); i = i + 1
 for s = 1, ns do
-  redis.call('SET', prefix .. 's' .. ARGV[i], ARGV[i + 1], 'EX', storyTtl)
-  i = i + 2
+  local id = ARGV[i]; local value = ARGV[i + 1]; local old = ARGV[i + 2]
+  i = i + 3
+  local b = storyBucket(id, nb)
+  if old ~= '' and old ~= part then redis.call('HDEL', prefix .. old .. 's' .. b, id) end
+  local key = prefix .. part .. 's' .. b
+  redis.call('HSET', key, id, value)
+  touch(key)
 end
 return 1
 `;
 
-/** Follow aliases from a story id to the record; returns { id8, record } or nil. ARGV: prefix, id8. */
-export const GET_SCRIPT = `
-local cur = ARGV[2]
+/** Follow aliases from a story id to its record. ARGV as gather with no probes, then id8. Returns { id8, record } or nil. */
+export const GET_SCRIPT = `${GATHER}
+local prefix = ARGV[1]
+local nb = tonumber(ARGV[2])
+local nParts = tonumber(ARGV[3])
+local parts = {}
+for p = 1, nParts do parts[p] = ARGV[3 + p] end
+local cur = ARGV[4 + nParts]
 for hop = 1, 32 do
-  local v = redis.call('GET', ARGV[1] .. 's' .. cur)
+  local v = findStory(prefix, parts, nb, cur)
   if not v then return false end
   if string.byte(v, 1) == 61 then cur = string.sub(v, 2, 9) else return { cur, v } end
 end

@@ -103,7 +103,7 @@ describe('story record codec', () => {
       matchedBy: 'near',
       similarity: 0.92,
       size: 321,
-      sketch: Uint32Array.from([1, 2, 4_000_000_000]),
+      sketch: Uint32Array.from([1, 2, 16_000_000]),
       numbers: [7, 65535],
       attribution: ['UNN', 'The Washington Post'],
     };

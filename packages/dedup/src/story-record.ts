@@ -12,6 +12,7 @@ export interface StoredCopy {
   similarity: number;
   /** Distinct shingles of the copy's body. */
   size: number;
+  /** Bottom-k sketch, 24-bit values. */
   sketch: Uint32Array;
   numbers: number[];
   /** Attribution outlets, citing first. */
@@ -46,6 +47,11 @@ class Writer {
     this.#room(2);
     this.#buf.writeUInt16LE(v, this.#n);
     this.#n += 2;
+  }
+  u24(v: number): void {
+    this.#room(3);
+    this.#buf.writeUIntLE(v & 0xffffff, this.#n, 3);
+    this.#n += 3;
   }
   u32(v: number): void {
     this.#room(4);
@@ -82,6 +88,11 @@ class Reader {
     this.#pos += 2;
     return v;
   }
+  u24(): number {
+    const v = this.buf.readUIntLE(this.#pos, 3);
+    this.#pos += 3;
+    return v;
+  }
   u32(): number {
     const v = this.buf.readUInt32LE(this.#pos);
     this.#pos += 4;
@@ -116,7 +127,7 @@ export function encodeStoryRecord(r: StoryRecord): Buffer {
     w.u8(Math.round(Math.max(0, Math.min(1, c.similarity)) * 250));
     w.u32(c.size);
     w.u8(Math.min(c.sketch.length, 255));
-    for (const x of c.sketch.subarray(0, 255)) w.u32(x);
+    for (const x of c.sketch.subarray(0, 255)) w.u24(x);
     w.u8(Math.min(c.numbers.length, 255));
     for (const x of c.numbers.slice(0, 255)) w.u16(x);
     w.u8(Math.min(c.attribution.length, 255));
@@ -142,7 +153,7 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
     const similarity = r.u8() / 250;
     const size = r.u32();
     const sketch = new Uint32Array(r.u8());
-    for (let i = 0; i < sketch.length; i++) sketch[i] = r.u32();
+    for (let i = 0; i < sketch.length; i++) sketch[i] = r.u24();
     const numbers: number[] = [];
     for (let k = r.u8(); k > 0; k--) numbers.push(r.u16());
     const attribution: string[] = [];
