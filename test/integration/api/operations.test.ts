@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Queue } from 'bullmq';
+import type { StoryRecord } from '@wirehose/schemas';
+import { createStores } from '@wirehose/store';
+import { API_KEY, startHarness, type Harness } from './harness.js';
+
+const bearer = { authorization: `Bearer ${API_KEY}` };
+
+function sampleRecord(id: string): StoryRecord {
+  const copy = {
+    articleId: 'a1',
+    url: 'https://example.org/a',
+    canonicalUrl: 'https://example.org/a',
+    source: 'Example',
+    sourceName: null,
+    fetchedAt: '2026-11-20T10:00:00.000Z',
+    title: 'A story',
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    language: 'en',
+    siteName: null,
+    image: null,
+    section: null,
+    tags: [],
+    wordCount: 3,
+    isPaywalled: false,
+    isTruncated: false,
+    attribution: null,
+    matchedBy: 'first' as const,
+    similarity: 1,
+  };
+  return {
+    $schema: 'https://wirehose.dev/schemas/record/v1.json',
+    schema: 'wirehose.record/v1',
+    id,
+    version: 2,
+    contentHash: 'abc',
+    publishedAt: '2026-11-20T10:05:00.000Z',
+    story: {
+      title: 'A story',
+      text: 'Some text here',
+      url: 'https://example.org/a',
+      language: 'en',
+      firstPublishedAt: null,
+      bestCopyId: 'a1',
+      original: { source: 'Example', basis: 'earliest', articleId: 'a1' },
+      attributionChain: [],
+      copyCount: 1,
+      outlets: ['Example'],
+      mergedFrom: [],
+    },
+    copies: [copy],
+    events: [],
+  };
+}
+
+describe('operations endpoints', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('answers /healthz while the process is up', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz 200, and 503 naming the queue while a stage queue is paused', async () => {
+    expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    const fetch = new Queue('fetch', { connection: h.redis, prefix: h.prefix });
+    await fetch.pause();
+    try {
+      const res = await h.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().message).toBe('queue fetch is paused');
+    } finally {
+      await fetch.resume();
+      await fetch.close();
+    }
+    expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+  });
+
+  it('exposes queue depth, stories, copies and request counts on /metrics', async () => {
+    await h.app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      headers: bearer,
+      payload: { items: [{ url: 'http://127.0.0.1:9/metrics/1' }] },
+    });
+    await createStores({ redis: h.redis, prefix: h.prefix }).records.put(sampleRecord('story-m'));
+    const res = await h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('wirehose_queue_jobs{queue="fetch",state="waiting"} 1');
+    expect(res.body).toContain('wirehose_stories 1');
+    expect(res.body).toContain('wirehose_recent_story_copies 1');
+    expect(res.body).toMatch(/wirehose_ingest_items_total\{via="ingest",kind="url",outcome="queued"\} 1/);
+    expect(res.body).toMatch(/wirehose_api_requests_total\{route="\/v1\/ingest",status="202"\} 1/);
+  });
+
+  it('returns the latest record of a story, and 404 with a clear message for an unknown one', async () => {
+    await createStores({ redis: h.redis, prefix: h.prefix }).records.put(sampleRecord('story-1'));
+    const found = await h.app.inject({ method: 'GET', url: '/v1/stories/story-1', headers: bearer });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toMatchObject({ id: 'story-1', version: 2, schema: 'wirehose.record/v1' });
+    const missing = await h.app.inject({ method: 'GET', url: '/v1/stories/nope', headers: bearer });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toBe('no published record for story nope');
+    const anonymous = await h.app.inject({ method: 'GET', url: '/v1/stories/story-1' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('answers /v1/search with 503 when no PostgreSQL is configured', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=budget', headers: bearer });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().message).toContain('DATABASE_URL');
+  });
+
+  it('serves the queue dashboard only with an API key (bearer or basic auth)', async () => {
+    const anonymous = await h.app.inject({ method: 'GET', url: '/admin/queues' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toContain('Basic');
+    const basic = Buffer.from(`admin:${API_KEY}`).toString('base64');
+    const page = await h.app.inject({
+      method: 'GET',
+      url: '/admin/queues',
+      headers: { authorization: `Basic ${basic}` },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html');
+    const api = await h.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: bearer });
+    expect(api.statusCode).toBe(200);
+    const names = (api.json() as { queues: { name: string }[] }).queues.map((q) => q.name);
+    expect(names).toContain('fetch');
+  });
+
+  it('serves an OpenAPI description at /docs/json listing the public routes', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/ingest',
+        '/v1/stories/{id}',
+        '/v1/search',
+        '/healthz',
+        '/readyz',
+        '/metrics',
+      ]),
+    );
+    expect(Object.keys(doc.paths).some((p) => p.startsWith('/admin'))).toBe(false);
+    const ingest = doc.paths['/v1/ingest'] as { post: { requestBody: unknown } };
+    expect(JSON.stringify(ingest.post.requestBody)).toContain('items');
+  });
+});
