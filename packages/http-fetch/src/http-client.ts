@@ -1,13 +1,33 @@
-import axios, { type AxiosInstance } from 'axios';
-import iconv from 'iconv-lite';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { Readable } from 'node:stream';
+import axios, { type AxiosResponse } from 'axios';
 import { FetchError } from './errors.js';
+import { decodeBodyDetailed } from './decode.js';
+import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, type UrlPolicy } from './url-policy.js';
+
+export { charsetFromContentType, decodeBody } from './decode.js';
+
+/**
+ * Called before every request of a fetch (the first and each redirect hop), after the SSRF check.
+ * Throw to refuse the hop (robots.txt, a busy host); return a function to run when the hop is done.
+ */
+export type BeforeRequest = (url: string) => Promise<(() => Promise<void>) | void>;
 
 export interface HttpClientOptions {
   userAgent: string;
-  /** Whole-request time limit. */
+  /** Time allowed to connect and receive the response headers. */
+  connectTimeoutMs?: number;
+  /** Whole-request time limit, body included. */
   timeoutMs?: number;
-  /** Largest body accepted; larger ones abort with a permanent FetchError. */
+  /** Largest (decompressed) body accepted; larger ones abort with a permanent FetchError. */
   maxBytes?: number;
+  /** Redirects followed before giving up. */
+  maxRedirects?: number;
+  /** Which addresses may be fetched; checked on every hop and on the address connected to. */
+  policy?: UrlPolicy;
+  /** Per-hop hook (robots.txt, per-host leases). */
+  beforeRequest?: BeforeRequest;
 }
 
 export interface FetchedPage {
@@ -19,91 +39,277 @@ export interface FetchedPage {
   lastModified: string | null;
   /** Decoded text; empty when `notModified`. */
   body: string;
+  /** Size of the (decompressed) body in bytes. */
+  bytes: number;
+  /** Charset the body was decoded with. */
+  charset: string | null;
   notModified: boolean;
+  /** URLs redirected through, in order (not including `url`). */
+  redirects: string[];
 }
 
 export interface ConditionalHeaders {
   etag?: string | null;
   lastModified?: string | null;
   headers?: Record<string, string>;
+  /** Overrides the client's body limit for this request. */
+  maxBytes?: number;
+  /** Accept header for this request. */
+  accept?: string;
+  /** Skip the `beforeRequest` hook (robots.txt itself is fetched this way). */
+  skipHooks?: boolean;
 }
 
-/** Charset named by a Content-Type header, if any. */
-export function charsetFromContentType(contentType: string | null): string | null {
-  const match = contentType?.match(/charset\s*=\s*"?([\w.:-]+)"?/i);
-  return match?.[1]?.toLowerCase() ?? null;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/** Decode a body with the header's charset when iconv knows it, else UTF-8. */
-export function decodeBody(bytes: Buffer, contentType: string | null): string {
-  const charset = charsetFromContentType(contentType);
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) {
-    return iconv.decode(bytes, charset);
+function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = err;
+  while (current && chain.length < 8) {
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return chain;
 }
 
-/** HTTP GET with a User-Agent, size and time limits, conditional headers and error classification. */
+/** Read a stream to a Buffer, aborting past `maxBytes` or when `signal` fires. */
+async function readBody(
+  stream: Readable,
+  url: string,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > maxBytes) {
+      controller.abort();
+      stream.destroy();
+      throw new FetchError(`GET ${url}: body larger than ${maxBytes} bytes (aborted)`, url, true, null, {
+        kind: 'too-large',
+      });
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/**
+ * HTTP GET with a User-Agent, SSRF guard (every hop and the connected address), manual redirects with a
+ * limit and loop detection, connect and whole-request timeouts, a streamed body limit, gzip/deflate/br,
+ * charset detection, conditional headers and error classification.
+ */
 export function createHttpClient({
   userAgent,
+  connectTimeoutMs = 10_000,
   timeoutMs = 20_000,
   maxBytes = 5 * 1024 * 1024,
+  maxRedirects = 5,
+  policy = {},
+  beforeRequest,
 }: HttpClientOptions) {
-  const http: AxiosInstance = axios.create({
-    timeout: timeoutMs,
-    maxContentLength: maxBytes,
-    maxRedirects: 5,
-    responseType: 'arraybuffer',
-    decompress: true,
-    validateStatus: () => true,
-    headers: {
-      'user-agent': userAgent,
-      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-    },
-  });
+  const lookup = createGuardedLookup(policy);
+  const httpAgent = new HttpAgent({ keepAlive: true, lookup });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, lookup });
+
+  async function requestOnce(
+    url: string,
+    headers: Record<string, string>,
+    limit: number,
+    deadline: number,
+  ): Promise<{ response: AxiosResponse<Readable>; body: Buffer | null }> {
+    const controller = new AbortController();
+    let timedOut: 'connect' | 'body' | null = null;
+    const total = setTimeout(
+      () => {
+        timedOut = 'body';
+        controller.abort();
+      },
+      Math.max(1, deadline - Date.now()),
+    );
+    const connect = setTimeout(() => {
+      timedOut = 'connect';
+      controller.abort();
+    }, connectTimeoutMs);
+    try {
+      let response: AxiosResponse<Readable>;
+      try {
+        response = await axios.request<Readable>({
+          url,
+          method: 'GET',
+          headers,
+          responseType: 'stream',
+          maxRedirects: 0,
+          maxContentLength: -1,
+          decompress: true,
+          proxy: false,
+          validateStatus: () => true,
+          signal: controller.signal,
+          httpAgent,
+          httpsAgent,
+        });
+      } finally {
+        clearTimeout(connect);
+      }
+      const status = response.status;
+      if (REDIRECTS.has(status) || status === 304 || status >= 400) {
+        response.data.destroy();
+        return { response, body: null };
+      }
+      const declared = Number(response.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limit && !response.headers['content-encoding']) {
+        response.data.destroy();
+        throw new FetchError(
+          `GET ${url}: body of ${declared} bytes is larger than ${limit} bytes`,
+          url,
+          true,
+          status,
+          {
+            kind: 'too-large',
+          },
+        );
+      }
+      const body = await readBody(response.data, url, limit, controller);
+      return { response, body };
+    } catch (err) {
+      if (err instanceof FetchError) throw err;
+      const chain = causeChain(err);
+      const blocked = chain.find((e): e is BlockedUrlError => e instanceof BlockedUrlError);
+      if (blocked)
+        throw new FetchError(`GET ${url}: ${blocked.message}`, url, true, null, {
+          kind: 'blocked',
+          cause: blocked,
+        });
+      if (timedOut) {
+        const what =
+          timedOut === 'connect'
+            ? `no response within ${connectTimeoutMs} ms`
+            : `not complete within ${timeoutMs} ms`;
+        throw new FetchError(`GET ${url}: ${what}`, url, false, null, { kind: 'timeout', cause: err });
+      }
+      const code = chain.map((e) => (e as { code?: unknown }).code).find((c) => typeof c === 'string') as
+        string | undefined;
+      const isZlib = typeof code === 'string' && code.startsWith('Z_');
+      throw new FetchError(
+        isZlib
+          ? `GET ${url}: could not decompress the body (${(err as Error).message})`
+          : `GET ${url} failed: ${(err as Error).message}`,
+        url,
+        false,
+        null,
+        { kind: isZlib ? 'decode' : 'network', cause: err },
+      );
+    } finally {
+      clearTimeout(total);
+    }
+  }
 
   return {
     async get(url: string, conditional: ConditionalHeaders = {}): Promise<FetchedPage> {
-      const headers: Record<string, string> = { ...conditional.headers };
+      const headers: Record<string, string> = {
+        'user-agent': userAgent,
+        accept: conditional.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        'accept-encoding': 'gzip, deflate, br',
+        ...conditional.headers,
+      };
       if (conditional.etag) headers['if-none-match'] = conditional.etag;
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
-      let response;
-      try {
-        response = await http.get<ArrayBuffer>(url, { headers });
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        const tooLarge =
-          code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(String((err as Error).message));
-        throw new FetchError(
-          tooLarge
-            ? `GET ${url}: body larger than ${maxBytes} bytes`
-            : `GET ${url} failed: ${(err as Error).message}`,
+      const limit = conditional.maxBytes ?? maxBytes;
+      const deadline = Date.now() + timeoutMs;
+      const redirects: string[] = [];
+      let current = url;
+      for (;;) {
+        try {
+          await assertUrlAllowed(current, policy);
+        } catch (err) {
+          if (err instanceof BlockedUrlError)
+            throw new FetchError(`GET ${url}: ${err.message}`, current, true, null, {
+              kind: 'blocked',
+              cause: err,
+            });
+          throw new FetchError(`GET ${current}: ${(err as Error).message}`, current, false, null, {
+            cause: err,
+          });
+        }
+        const release = conditional.skipHooks ? undefined : await beforeRequest?.(current);
+        let result;
+        try {
+          result = await requestOnce(current, headers, limit, deadline);
+        } finally {
+          if (release) await release();
+        }
+        const { response, body } = result;
+        const status = response.status;
+        const header = (name: string): string | null => {
+          const value: unknown = response.headers[name];
+          return typeof value === 'string' ? value : null;
+        };
+        if (REDIRECTS.has(status)) {
+          const location = header('location');
+          if (!location)
+            throw new FetchError(`GET ${current} answered ${status} without Location`, current, true, status);
+          let next: string;
+          try {
+            next = new URL(location, current).toString();
+          } catch {
+            throw new FetchError(`GET ${current}: bad redirect Location ${location}`, current, true, status, {
+              kind: 'redirects',
+            });
+          }
+          if (next === url || redirects.includes(next))
+            throw new FetchError(`GET ${url}: redirect loop at ${next}`, url, true, status, {
+              kind: 'redirects',
+            });
+          if (redirects.length >= maxRedirects)
+            throw new FetchError(`GET ${url}: more than ${maxRedirects} redirects`, url, true, status, {
+              kind: 'redirects',
+            });
+          redirects.push(next);
+          current = next;
+          continue;
+        }
+        const base = {
           url,
-          tooLarge,
-          null,
-          { cause: err },
-        );
+          finalUrl: current,
+          status,
+          contentType: header('content-type'),
+          etag: header('etag'),
+          lastModified: header('last-modified'),
+          redirects,
+        };
+        if (status === 304) return { ...base, body: '', bytes: 0, charset: null, notModified: true };
+        if (status >= 400) {
+          const permanent = status < 500 && status !== 408 && status !== 429;
+          throw new FetchError(`GET ${current} answered ${status}`, current, permanent, status, {
+            retryAfterMs: parseRetryAfter(header('retry-after')),
+          });
+        }
+        const bytes = body ?? Buffer.alloc(0);
+        const decoded = decodeBodyDetailed(bytes, base.contentType);
+        return {
+          ...base,
+          body: decoded.text,
+          bytes: bytes.length,
+          charset: decoded.charset,
+          notModified: false,
+        };
       }
-      const status = response.status;
-      const finalUrl = (response.request as { res?: { responseUrl?: string } }).res?.responseUrl ?? url;
-      const header = (name: string): string | null => {
-        const value: unknown = response.headers[name];
-        return typeof value === 'string' ? value : null;
-      };
-      const base = {
-        url,
-        finalUrl,
-        status,
-        contentType: header('content-type'),
-        etag: header('etag'),
-        lastModified: header('last-modified'),
-      };
-      if (status === 304) return { ...base, body: '', notModified: true };
-      if (status >= 400) {
-        const permanent = status < 500 && status !== 408 && status !== 429;
-        throw new FetchError(`GET ${url} answered ${status}`, url, permanent, status);
-      }
-      return { ...base, body: decodeBody(Buffer.from(response.data), base.contentType), notModified: false };
+    },
+    /** Close idle keep-alive sockets. */
+    close(): void {
+      httpAgent.destroy();
+      httpsAgent.destroy();
     },
   };
 }

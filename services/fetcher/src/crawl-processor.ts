@@ -1,78 +1,208 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '@wirehose/logger';
-import type { Producer } from '@wirehose/queue';
-import { toJobId } from '@wirehose/queue';
-import type { CrawlJob, CrawlJobSchema, FetchJobSchema } from '@wirehose/schemas';
-import type { HttpClient } from '@wirehose/http-fetch';
-import { parseDiscovery } from '@wirehose/sources';
+import { toJobId, type Producer } from '@wirehose/queue';
+import type { CrawlJob, FetchJobSchema, Source } from '@wirehose/schemas';
+import { tryCanonicalizeUrl, type HttpClient, type Robots } from '@wirehose/http-fetch';
+import { parseDiscovery, parseSectionPage, type DiscoveredItem, type Discovery } from '@wirehose/sources';
 import { hashId } from '@wirehose/store';
+import { BACKOFF_WITH_JITTER } from './job-control.js';
+import type { SeenSet } from './seen-set.js';
+import type { SourceStatsStore } from './source-stats.js';
 
 export interface CrawlDeps {
   http: HttpClient;
+  /** robots.txt reader, for `robots` sources (their Sitemap lines). */
+  robots: Robots;
   redis: Redis;
   prefix: string;
   fetches: Producer<typeof FetchJobSchema>;
-  crawls: Producer<typeof CrawlJobSchema>;
-  seenTtlSeconds: number;
+  seen: SeenSet;
+  stats: SourceStatsStore;
+  /** Nested sitemap indexes followed at most this deep. */
+  maxDepth?: number;
 }
 
 export interface CrawlResult {
   status: 'not-modified' | 'polled';
+  url: string;
+  format: Discovery['format'] | null;
   discovered: number;
   enqueued: number;
-  sitemaps: number;
+  /** Problems of a partly malformed document. */
+  problems: string[];
+  /** Crawl jobs this poll asks for: child sitemaps, the next page of a big index. */
+  children: CrawlJob[];
+}
+
+const ACCEPT: Partial<Record<Source['kind'], string>> = {
+  section: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+  jsonfeed: 'application/feed+json,application/json;q=0.9,*/*;q=0.5',
+};
+const ACCEPT_XML =
+  'application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5';
+
+/** Items in batches sized so that no more than `quota` are ever claimed. */
+async function claimNew(
+  items: readonly DiscoveredItem[],
+  seen: SeenSet,
+  quota: number,
+): Promise<{ item: DiscoveredItem; url: string; version: string }[]> {
+  const fresh: { item: DiscoveredItem; url: string; version: string }[] = [];
+  const entries = items.flatMap((item) => {
+    const url = tryCanonicalizeUrl(item.url);
+    return url ? [{ item, url, version: item.updatedAt ?? item.publishedAt ?? '' }] : [];
+  });
+  const unique = [...new Map(entries.map((e) => [e.url, e])).values()];
+  let next = 0;
+  while (next < unique.length && fresh.length < quota) {
+    const batch = unique.slice(next, next + Math.min(500, quota - fresh.length));
+    next += batch.length;
+    const flags = await seen.claim(batch);
+    batch.forEach((entry, i) => {
+      if (flags[i]) fresh.push(entry);
+    });
+  }
+  return fresh;
 }
 
 /**
- * Poll one source: conditional GET, parse the feed or sitemap, enqueue a fetch for each item not seen
- * before (or updated since it was seen), and a crawl per child sitemap of an index.
+ * Poll one document of a source: conditional GET (a 304 costs nothing more), parse the feed, sitemap,
+ * index or section page, enqueue a fetch for each item the seen-set has not seen (or has seen at an
+ * older version), up to `limits.maxItemsPerPoll`, and return the crawl jobs that page a sitemap index
+ * (`limits.sitemapsPerJob` children per job plus a follow-up job for the rest). Poll statistics are
+ * recorded for the source, errors included.
  */
-export function createCrawlProcessor(deps: CrawlDeps) {
-  const { http, redis, prefix } = deps;
-  return async function processCrawl(job: CrawlJob, log: Logger): Promise<CrawlResult> {
-    const url = job.pageUrl ?? job.source.url;
+export function createCrawler(deps: CrawlDeps) {
+  const { http, redis, prefix, seen, stats } = deps;
+  const maxDepth = deps.maxDepth ?? 3;
+
+  async function poll(job: CrawlJob, log: Logger): Promise<CrawlResult> {
+    const { source } = job;
+    const url = job.pageUrl ?? source.url;
+    const offset = job.offset ?? 0;
+    const depth = job.depth ?? 0;
+
+    if (source.kind === 'robots' && !job.pageUrl) {
+      const verdict = await deps.robots.check(url);
+      const children = verdict.sitemaps
+        .slice(0, source.limits.maxSitemaps || undefined)
+        .map((pageUrl) => ({ source, pageUrl, depth: depth + 1 }));
+      return { status: 'polled', url, format: null, discovered: 0, enqueued: 0, problems: [], children };
+    }
+
     const condKey = `${prefix}:cond:${hashId(url)}`;
-    const cond = await redis.hgetall(condKey);
+    // A follow-up page of an index must read the body even when the index did not change.
+    const cond = offset === 0 ? await redis.hgetall(condKey) : {};
     const page = await http.get(url, {
-      etag: cond['etag'],
-      lastModified: cond['lastModified'],
-      headers: job.source.headers,
+      etag: cond['etag'] ?? null,
+      lastModified: cond['lastModified'] ?? null,
+      headers: source.headers,
+      ...(source.limits.maxBytes ? { maxBytes: source.limits.maxBytes } : {}),
+      accept: ACCEPT[source.kind] ?? ACCEPT_XML,
     });
     if (page.notModified) {
-      log.info({ url }, 'source not modified');
-      return { status: 'not-modified', discovered: 0, enqueued: 0, sitemaps: 0 };
+      log.debug({ url }, 'source not modified');
+      return {
+        status: 'not-modified',
+        url,
+        format: null,
+        discovered: 0,
+        enqueued: 0,
+        problems: [],
+        children: [],
+      };
     }
-    const { items, sitemaps } = parseDiscovery(page.body, page.finalUrl);
-    for (const sitemap of sitemaps) {
-      await deps.crawls.add(
-        { source: job.source, pageUrl: sitemap },
-        { jobId: toJobId(`crawl-${hashId(sitemap)}`) },
-      );
+    const discovery =
+      source.kind === 'section' && !job.pageUrl
+        ? parseSectionPage(page.body, page.finalUrl, { linkPattern: source.linkPattern ?? null })
+        : parseDiscovery(page.body, page.finalUrl, { contentType: page.contentType });
+
+    const children: CrawlJob[] = [];
+    if (discovery.sitemaps.length > 0 && depth < maxDepth) {
+      const all = source.limits.maxSitemaps
+        ? discovery.sitemaps.slice(0, source.limits.maxSitemaps)
+        : discovery.sitemaps;
+      const end = Math.min(all.length, offset + source.limits.sitemapsPerJob);
+      for (const child of all.slice(offset, end)) children.push({ source, pageUrl: child, depth: depth + 1 });
+      if (end < all.length) children.push({ source, pageUrl: url, offset: end, depth });
+    } else if (discovery.sitemaps.length > 0) {
+      discovery.problems.push(`sitemap index nested deeper than ${maxDepth}; children ignored`);
     }
-    let enqueued = 0;
-    for (const item of items.slice(0, job.source.limits.maxItemsPerPoll)) {
-      const seenKey = `${prefix}:seen:${hashId(item.url)}`;
-      const version = item.updatedAt ?? item.publishedAt ?? 'unversioned';
-      // SET ... GET tells in one round trip whether the URL was seen, and at which version.
-      const previous = await redis.set(seenKey, version, 'EX', deps.seenTtlSeconds, 'GET');
-      if (previous === version) continue;
+
+    const fresh = await claimNew(discovery.items, seen, source.limits.maxItemsPerPoll);
+    for (const { item, url: canonical, version } of fresh) {
       await deps.fetches.add(
         {
           url: item.url,
-          sourceName: job.source.name,
-          outlet: job.source.outlet ?? null,
+          sourceName: source.name,
+          outlet: source.outlet ?? null,
           hint: { title: item.title, publishedAt: item.publishedAt, updatedAt: item.updatedAt },
           via: 'crawl',
         },
-        { jobId: toJobId(`fetch-${hashId(`${item.url} ${version}`)}`) },
+        { jobId: toJobId(`fetch-${hashId(`${canonical} ${version}`)}`), backoff: BACKOFF_WITH_JITTER },
       );
-      enqueued += 1;
     }
-    const meta: Record<string, string> = {};
-    if (page.etag) meta['etag'] = page.etag;
-    if (page.lastModified) meta['lastModified'] = page.lastModified;
-    if (Object.keys(meta).length > 0) await redis.hset(condKey, meta);
-    log.info({ url, discovered: items.length, enqueued, sitemaps: sitemaps.length }, 'source polled');
-    return { status: 'polled', discovered: items.length, enqueued, sitemaps: sitemaps.length };
+    if (offset === 0 && (page.etag || page.lastModified)) {
+      const meta: Record<string, string> = {};
+      if (page.etag) meta['etag'] = page.etag;
+      if (page.lastModified) meta['lastModified'] = page.lastModified;
+      await redis
+        .multi()
+        .del(condKey)
+        .hset(condKey, meta)
+        .expire(condKey, 30 * 24 * 3600)
+        .exec();
+    }
+    if (discovery.problems.length > 0)
+      log.warn({ url, problems: discovery.problems }, 'document partly unreadable');
+    log.info(
+      {
+        url,
+        format: discovery.format,
+        discovered: discovery.items.length,
+        enqueued: fresh.length,
+        children: children.length,
+      },
+      'source polled',
+    );
+    return {
+      status: 'polled',
+      url,
+      format: discovery.format,
+      discovered: discovery.items.length,
+      enqueued: fresh.length,
+      problems: discovery.problems,
+      children,
+    };
+  }
+
+  return {
+    /** Poll one document and record the outcome in the source's stats (errors too, then rethrown). */
+    async poll(job: CrawlJob, log: Logger): Promise<CrawlResult> {
+      const started = Date.now();
+      try {
+        const result = await poll(job, log);
+        await stats.record(job.source.name, {
+          status: result.status === 'not-modified' ? 'not-modified' : 'ok',
+          discovered: result.discovered,
+          enqueued: result.enqueued,
+          durationMs: Date.now() - started,
+          detail: result.problems.join('; ') || null,
+        });
+        return result;
+      } catch (err) {
+        if ((err as Error).name !== 'HostBusyError') {
+          await stats.record(job.source.name, {
+            status: 'error',
+            discovered: 0,
+            enqueued: 0,
+            durationMs: Date.now() - started,
+            detail: (err as Error).message,
+          });
+        }
+        throw err;
+      }
+    },
   };
 }
+export type Crawler = ReturnType<typeof createCrawler>;

@@ -1,27 +1,34 @@
-import { UnrecoverableError } from 'bullmq';
 import type { Logger } from '@wirehose/logger';
 import type { Producer } from '@wirehose/queue';
 import type { ExtractJobSchema, FetchJob } from '@wirehose/schemas';
-import { FetchError, type HttpClient } from '@wirehose/http-fetch';
+import { identityUrl, tryCanonicalizeUrl, type HttpClient } from '@wirehose/http-fetch';
 import { hashId, type Stores } from '@wirehose/store';
+import type { SeenSet } from './seen-set.js';
 
 export interface FetchDeps {
   http: HttpClient;
   stores: Stores;
   extracts: Producer<typeof ExtractJobSchema>;
+  seen: SeenSet;
 }
 
-/** Download one article, keep its HTML for the extractor, and enqueue the extraction. */
+export interface FetchResult {
+  status: number;
+  bytes: number;
+  finalUrl: string;
+  /** The page's identity: rel=canonical / og:url on the same site, else the final URL, canonicalised. */
+  identity: string;
+}
+
+/**
+ * Download one article, keep its HTML for the extractor, enqueue the extraction, and mark the page's
+ * canonical identity seen, so discovery through another URL of the same page does not fetch it again.
+ * Errors are classified by the HTTP client; the caller applies the retry rules.
+ */
 export function createFetchProcessor(deps: FetchDeps) {
-  return async function processFetch(job: FetchJob, log: Logger): Promise<{ status: number; bytes: number }> {
-    let page;
-    try {
-      page = await deps.http.get(job.url);
-    } catch (err) {
-      // Permanent failures (most 4xx, oversized bodies) must not be retried.
-      if (err instanceof FetchError && err.permanent) throw new UnrecoverableError(err.message);
-      throw err;
-    }
+  return async function processFetch(job: FetchJob, log: Logger): Promise<FetchResult> {
+    const page = await deps.http.get(job.url);
+    const identity = identityUrl(page.body, page.finalUrl);
     const htmlKey = await deps.stores.html.put(hashId(page.finalUrl), page.body);
     await deps.extracts.add({
       url: job.url,
@@ -32,7 +39,9 @@ export function createFetchProcessor(deps: FetchDeps) {
       outlet: job.outlet,
       hint: job.hint,
     });
-    log.debug({ url: job.url, status: page.status, bytes: page.body.length }, 'fetched');
-    return { status: page.status, bytes: page.body.length };
+    const version = job.hint?.updatedAt ?? job.hint?.publishedAt ?? '';
+    if (identity !== tryCanonicalizeUrl(job.url)) await deps.seen.mark(identity, version);
+    log.debug({ url: job.url, status: page.status, bytes: page.bytes, identity }, 'fetched');
+    return { status: page.status, bytes: page.bytes, finalUrl: page.finalUrl, identity };
   };
 }

@@ -1,4 +1,14 @@
-export { startFetcher } from './service.js';
+export { startFetcher, createFetcherClient } from './service.js';
 export type { FetcherOptions } from './service.js';
 export { FetcherEnvSchema } from './config.js';
 export type { FetcherConfig } from './config.js';
+export { createCrawler } from './crawl-processor.js';
+export type { Crawler, CrawlDeps, CrawlResult } from './crawl-processor.js';
+export { createFetchProcessor } from './fetch-processor.js';
+export type { FetchDeps, FetchResult } from './fetch-processor.js';
+export { runWithRetryRules, isLastAttempt, BACKOFF_WITH_JITTER } from './job-control.js';
+export type { RetryControl } from './job-control.js';
+export { createSeenSet } from './seen-set.js';
+export type { SeenSet, SeenEntry } from './seen-set.js';
+export { createSourceStats } from './source-stats.js';
+export type { SourceStats, SourceStatsStore, PollOutcome } from './source-stats.js';

@@ -43,7 +43,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ...options.env,
       NDJSON_PATH: outPath,
       // The sample site is on loopback, which the fetcher refuses unless allowed.
-      FETCH_ALLOW_PRIVATE: 'true',
       FETCH_ALLOW_HOSTS: '127.0.0.1',
     },
   });
