@@ -19,6 +19,8 @@ export interface Mention {
   isPerson: boolean;
   /** Preceded by a locative preposition ("in Caracas"): a place, not a participant. */
   isLocative: boolean;
+  /** A city or region named alone: a place, never a participant except as a locative target. */
+  placeOnly: boolean;
   /** A place name that can be an event location. */
   place: string | null;
   /** The preposition before the phrase, if any. */
@@ -437,7 +439,18 @@ export function findMentions(
       const only = actors[0];
       actors = [makeActor(only.country, null, only.text)];
     }
-    mentions.push({ start, end, actors, isPerson, isLocative, place, preposition, group: mentions.length });
+    const placeOnly = !head && countries.length > 0 && countries.every((c) => c.info.role === 'place');
+    mentions.push({
+      start,
+      end,
+      actors,
+      isPerson,
+      isLocative,
+      placeOnly,
+      place,
+      preposition,
+      group: mentions.length,
+    });
     i = Math.max(end, i + 1);
   }
   // Coordination: mentions separated only by commas, "and", "or", "as well as", "both".

@@ -3,7 +3,7 @@ import { findMentions, type Mention } from './actors.js';
 import { findDates, toIsoDate, type DateMention } from './dates.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { loadLexicon } from './lexicon/load-lexicon.js';
-import { classifyModality } from './polarity.js';
+import { classifyModality, type Modality } from './polarity.js';
 import { findSpeechFrames, type SpeechFrame } from './speech.js';
 import { splitSentences } from './split-sentences.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -98,6 +98,48 @@ const DOMESTIC_SECTORS = new Set([
   'REF',
 ]);
 
+const CONFLICT_TYPES = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
+const VIOLENCE_CUES = [
+  'gunmen',
+  'militants',
+  'rebels',
+  'insurgents',
+  'bomb',
+  'bombs',
+  'explosive',
+  'ied',
+  'gunfire',
+  'shot',
+  'shooting',
+  'airstrike',
+  'airstrikes',
+  'shelling',
+  'attack',
+  'attacks',
+  'attackers',
+  'ambush',
+  'soldiers',
+  'troops',
+  'militia',
+  'fighters',
+  'suicide',
+  'grenade',
+  'mortar',
+  'rocket',
+  'rockets',
+  'missile',
+  'missiles',
+  'clashes',
+  'fighting',
+  'terrorists',
+  'jihadists',
+  'police',
+  'army',
+  'drone',
+  'raid',
+];
+
 interface Discourse {
   lastPerson: Actor | null;
   lastSource: Actor | null;
@@ -166,6 +208,8 @@ class DocumentCoder {
     const verbTriggers = triggers.filter((t) => t.kind === 'verb');
     const nounTriggers = triggers.filter((t) => t.kind === 'noun');
     for (const trigger of verbTriggers) events.push(...this.#codeTrigger(ctx, trigger, isQuestion));
+    if (!events.some((e) => e.type === 'REQUEST' && e.polarity === 'asserted'))
+      events.push(...this.#obligations(ctx));
     if (!events.some((e) => e.polarity === 'asserted')) {
       for (const trigger of nounTriggers) {
         const coded = this.#codeTrigger(ctx, trigger, isQuestion);
@@ -226,6 +270,7 @@ class DocumentCoder {
         m.end <= trigger.start &&
         m.start >= leftBound &&
         m.preposition === null &&
+        !m.placeOnly &&
         !ctx.frames.some(
           (f) => m.start >= f.frameStart && m.end <= f.frameEnd && f.contentEnd <= trigger.start,
         ),
@@ -289,7 +334,9 @@ class DocumentCoder {
       const byAgent = after.find((m) => m.preposition === 'by');
       if (byAgent) agent = groupMembers(mentions, byAgent.group).filter((m) => after.includes(m));
     }
-    let first = after.find((m) => !m.isLocative && !agent.includes(m) && m.preposition !== 'by');
+    let first = after.find(
+      (m) => !m.isLocative && !m.placeOnly && !agent.includes(m) && m.preposition !== 'by',
+    );
     let pool = after;
     if (!first && infinitive >= 0 && COMPLEMENT_TYPES.has(trigger.type)) {
       // "threatened to shell Iraqi towns": the target sits in the infinitive's clause.
@@ -302,7 +349,7 @@ class DocumentCoder {
         }
       }
       pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
-      first = pool.find((m) => !m.isLocative && m.preposition !== 'by');
+      first = pool.find((m) => !m.isLocative && !m.placeOnly && m.preposition !== 'by');
     }
     const targets = first ? groupMembers(mentions, first.group).filter((m) => pool.includes(m)) : [];
     const place = after.find((m) => m.isLocative) ?? pool.find((m) => m.isLocative) ?? null;
@@ -419,6 +466,91 @@ class DocumentCoder {
     return { cameo: trigger.cameo, mode: trigger.mode, type: trigger.type };
   }
 
+  /**
+   * "X said Y must …": a speaker stating what another party must do makes a demand (REQUEST)
+   * of that party.
+   */
+  #obligations(ctx: SentenceContext): CodedEvent[] {
+    const { tokens, mentions } = ctx;
+    const out: CodedEvent[] = [];
+    for (let k = 1; k < tokens.length; k++) {
+      if (tokens[k]?.norm !== 'must') continue;
+      const frame = this.#frameFor(ctx, k);
+      const speaker = frame
+        ? (frame.speaker?.actors[0] ??
+          (frame.pronoun ? this.#resolvePronoun(frame.pronoun, undefined) : null))
+        : null;
+      if (!frame || !speaker) continue;
+      const subject = mentions.find((m) => m.end === k && m.start >= frame.contentStart);
+      if (!subject) continue;
+      const targets = groupMembers(mentions, subject.group)
+        .filter((m) => m.start >= frame.contentStart)
+        .flatMap((m) => m.actors)
+        .filter((a) => a.code !== speaker.code)
+        .map(cloneActor);
+      if (targets.length === 0) continue;
+      const trigger: Trigger = {
+        start: k,
+        end: k + 1,
+        kind: 'verb',
+        lemma: 'must',
+        type: 'REQUEST',
+        cameo: '100',
+        mode: null,
+        needsSource: true,
+        needsTarget: true,
+        requireAny: [],
+        passive: false,
+        participial: false,
+      };
+      const dated = this.#date(ctx, trigger);
+      const event: CodedEvent = {
+        id: eventId('REQUEST', speaker, targets, ctx.sentence.text),
+        type: 'REQUEST',
+        mode: null,
+        cameo: this.#lexicon.cameo('100'),
+        source: cloneActor(speaker),
+        targets,
+        date: dated.date,
+        dateBasis: dated.basis,
+        location: this.#location(ctx, trigger),
+        polarity: 'asserted',
+        speaker: cloneActor(speaker),
+        evidence: { sentence: ctx.sentence.text, start: ctx.sentence.start, end: ctx.sentence.end },
+        confidence: 0.6,
+        trigger: 'must',
+      };
+      if (dated.precision && dated.precision !== 'day') event.datePrecision = dated.precision;
+      if (ctx.field === 'title') event.evidence.field = 'title';
+      out.push(event);
+    }
+    return out;
+  }
+
+  /** The event a stated intention, plan or refusal amounts to (see {@link Modality}). */
+  #derivedIntent(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    modality: Modality,
+    hasSource: boolean,
+    rightBound: number,
+  ): { type: PloverType; cameo: string } | undefined {
+    if (!hasSource) return undefined;
+    // "will not accept", "failed to reach agreement": a refusal.
+    if (modality.polarity === 'negated' && trigger.type === 'AGREE') return { type: 'REJECT', cameo: '120' };
+    if (modality.intent === 'none') return undefined;
+    if (modality.intent === 'prepare' && (trigger.type === 'ASSAULT' || trigger.type === 'COERCE'))
+      return { type: 'MOBILIZE', cameo: '150' };
+    const after = ctx.tokens.slice(trigger.end, rightBound).map((t) => t.norm);
+    const conditional = after.includes('unless') || after.includes('if');
+    if (CONFLICT_TYPES.has(trigger.type) || (conditional && modality.intent === 'firm'))
+      return INTENT_TYPES[trigger.type] && CONFLICT_TYPES.has(trigger.type)
+        ? INTENT_TYPES[trigger.type]
+        : { type: 'THREATEN', cameo: '130' };
+    if (modality.intent === 'firm') return INTENT_TYPES[trigger.type];
+    return undefined;
+  }
+
   #codeTrigger(ctx: SentenceContext, trigger: Trigger, isQuestion: boolean): CodedEvent[] {
     const { tokens } = ctx;
     const frame = this.#frameFor(ctx, trigger.start);
@@ -482,7 +614,34 @@ class DocumentCoder {
     if (sources.length > 0) confidence += 0.2;
     if (targets.length > 0) confidence += 0.1;
 
-    if (sources.length === 0 && (trigger.needsSource || targets.length === 0)) return [];
+    // Someone must say a verbal event: without a source it is not coded.
+    if (sources.length === 0 && VERBAL_TYPES.has(trigger.type)) return [];
+    const passiveWithVictim = trigger.passive && targets.length > 0;
+    if (sources.length === 0 && ((trigger.needsSource && !passiveWithVictim) || targets.length === 0))
+      return [];
+    if (
+      trigger.needsTarget &&
+      objects.targets.length === 0 &&
+      !(trigger.passive && subjectFallback.length > 0)
+    )
+      return [];
+    if (trigger.requireAny.length > 0) {
+      const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
+      if (!trigger.requireAny.some((w) => window.includes(w))) return [];
+    }
+    // Civilians, refugees, media and businesses do not fight or coerce: such a "source" is a misparse.
+    if (
+      (trigger.type === 'ASSAULT' || trigger.type === 'COERCE') &&
+      sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? ''))
+    )
+      return [];
+    // A passive without an agent ("were killed") is political only in a context of violence.
+    if (
+      sources.length === 0 &&
+      trigger.type === 'ASSAULT' &&
+      !VIOLENCE_CUES.some((w) => tokens.some((t) => t.norm === w))
+    )
+      return [];
     if (sources.length === 0 && trigger.kind === 'noun') return [];
 
     const refined = this.#refine(
@@ -498,7 +657,7 @@ class DocumentCoder {
       .map((t) => t.text)
       .join(' ');
     const list: (Actor | null)[] = sources.length > 0 ? sources : [null];
-    const intent = modality.intent && sources.length > 0 ? INTENT_TYPES[trigger.type] : undefined;
+    const intent = this.#derivedIntent(ctx, trigger, modality, sources.length > 0, rightBound);
     const coded = list.map((source) => {
       const eventTargets = targets.filter((t) => t.code !== source?.code).map(cloneActor);
       const event: CodedEvent = {

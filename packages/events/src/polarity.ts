@@ -190,10 +190,11 @@ const STRONG_BOUNDARIES = new Set([
 export interface Modality {
   polarity: Polarity;
   /**
-   * The source states an intention ("will release", "would boycott", "plans to attack"),
-   * which PLOVER codes as AGREE (cooperative) or THREATEN (conflictual).
+   * How the source states an intention to act: `firm` ("will release", "would boycott",
+   * "plans to attack"), `tentative` ("may halt"), `prepare` ("prepared to resume shelling").
+   * PLOVER codes intentions as AGREE (cooperative), THREATEN (conflictual) or MOBILIZE.
    */
-  intent: boolean;
+  intent: 'none' | 'firm' | 'tentative' | 'prepare';
 }
 
 const INTENT_MARKERS = new Set([
@@ -212,10 +213,29 @@ const INTENT_MARKERS = new Set([
   'intending',
   'willing',
   'ready',
-  'prepared',
   'going',
-  'decided',
   'determined',
+  'vowed',
+  'vows',
+  'pledged',
+]);
+const TENTATIVE_MARKERS = new Set([
+  'may',
+  'might',
+  'could',
+  'considering',
+  'consider',
+  'considers',
+  'mulling',
+]);
+const PREPARE_MARKERS = new Set([
+  'prepare',
+  'prepares',
+  'prepared',
+  'preparing',
+  'poised',
+  'readying',
+  'massing',
 ]);
 
 export function classifyModality(
@@ -225,18 +245,24 @@ export function classifyModality(
   isQuestion: boolean,
 ): Modality {
   const polarity = classifyPolarity(tokens, at, leftBound, isQuestion);
-  if (polarity !== 'future' && polarity !== 'hypothetical') return { polarity, intent: false };
+  if (polarity !== 'future' && polarity !== 'hypothetical') return { polarity, intent: 'none' };
   const window = tokens.slice(Math.max(leftBound, at - 6), at).map((t) => t.norm);
-  if (
-    window.some(
-      (w) => w === 'if' || w === 'unless' || w === 'could' || w === 'might' || w === 'may' || w === 'whether',
-    )
-  )
-    return { polarity, intent: false };
+  // The action inside an "if" clause is a condition, not an intention.
+  if (window.some((w) => w === 'if' || w === 'unless' || w === 'whether'))
+    return { polarity, intent: 'none' };
   const lastTo = window.lastIndexOf('to');
+  const head = lastTo < 0 ? window : window.slice(0, lastTo);
   // "threatened to attack": the governing verb is the event, not an intention to attack.
-  const governedByMarker = lastTo < 0 || window.slice(0, lastTo).some((w) => INTENT_MARKERS.has(w));
-  return { polarity, intent: governedByMarker && window.some((w) => INTENT_MARKERS.has(w)) };
+  if (
+    lastTo >= 0 &&
+    !head.some((w) => INTENT_MARKERS.has(w) || TENTATIVE_MARKERS.has(w) || PREPARE_MARKERS.has(w))
+  ) {
+    return { polarity, intent: 'none' };
+  }
+  if (head.some((w) => PREPARE_MARKERS.has(w))) return { polarity, intent: 'prepare' };
+  if (window.some((w) => INTENT_MARKERS.has(w))) return { polarity, intent: 'firm' };
+  if (window.some((w) => TENTATIVE_MARKERS.has(w))) return { polarity, intent: 'tentative' };
+  return { polarity, intent: 'none' };
 }
 
 export function classifyPolarity(

@@ -22,6 +22,8 @@ export interface Trigger {
   cameo: string;
   mode: string | null;
   needsSource: boolean;
+  needsTarget: boolean;
+  requireAny: string[];
   passive: boolean;
   /** A participle or gerund clause ("…, requesting radars"): its subject is the clause subject. */
   participial: boolean;
@@ -245,6 +247,8 @@ export function findTriggers(
         cameo: v.cameo,
         mode: v.mode,
         needsSource: v.needsSource,
+        needsTarget: v.needsTarget,
+        requireAny: v.requireAny,
         passive: verdict.passive,
         participial: verdict.participial,
       });
@@ -266,6 +270,8 @@ export function findTriggers(
         cameo: n.cameo,
         mode: n.mode,
         needsSource: false,
+        needsTarget: false,
+        requireAny: [],
         passive: false,
         participial: false,
       });

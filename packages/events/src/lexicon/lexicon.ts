@@ -23,6 +23,10 @@ export interface VerbTrigger {
   cameo: string;
   mode: string | null;
   needsSource: boolean;
+  /** Kept only with an actor as target ("released prisoners", not "released gas"). */
+  needsTarget: boolean;
+  /** Kept only when one of these words follows in the clause ("provided aid"). */
+  requireAny: string[];
   /** Tokens that must follow the inflected first word ("for" in "call for"). */
   rest: string[];
   form: 'base' | 'third' | 'past' | 'participle' | 'ing';

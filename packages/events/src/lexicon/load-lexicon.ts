@@ -139,7 +139,12 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
         table.add(w, { kind: 'sector', sector: s.sector, standalone: s.standalone ?? true });
     }
     for (const t of data.titles ?? []) {
-      for (const w of t.words) table.add(w, { kind: 'title', sector: t.sector });
+      for (const w of t.words) {
+        table.add(w, { kind: 'title', sector: t.sector });
+        // Plural titles name groups: "rebel leaders", "foreign ministers".
+        if (!/[s.]$/.test(w) && !/ of /.test(w))
+          table.add(w.endsWith('y') ? `${w.slice(0, -1)}ies` : `${w}s`, { kind: 'title', sector: t.sector });
+      }
     }
     (data.verbs ?? []).forEach((verb, index) => {
       checkCameo(`verbs.${index} (${verb.lemma})`, verb.cameo);
@@ -155,6 +160,8 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
           cameo: verb.cameo,
           mode: verb.mode ?? null,
           needsSource: verb.needsSource ?? false,
+          needsTarget: verb.needsTarget ?? false,
+          requireAny: (verb.requireAny ?? []).map((w) => w.toLowerCase()),
           rest,
           form,
           ambiguousPast: forms.past === forms.participle,

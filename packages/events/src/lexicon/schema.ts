@@ -50,6 +50,8 @@ export const VerbEntrySchema = z.strictObject({
   cameo: CameoCode,
   mode: Mode,
   needsSource: z.boolean().optional(),
+  needsTarget: z.boolean().optional(),
+  requireAny: PhraseList.optional(),
 });
 
 export const NounEntrySchema = z.strictObject({
