@@ -92,7 +92,9 @@ export async function startServer(
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ method: req.method ?? '', url: req.url ?? '', body });
-      Promise.resolve(handle(req, body, res)).catch(() => res.writeHead(500).end());
+      Promise.resolve(handle(req, body, res)).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
