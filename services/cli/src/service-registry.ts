@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { BaseEnvSchema } from '@wirehose/config';
 import type { RunningService, StageDeps } from '@wirehose/queue';
+import { ApiEnvSchema, startApi } from '@wirehose/svc-api';
 import { DedupEnvSchema, startDedup } from '@wirehose/svc-dedup';
 import { EventsEnvSchema, startEvents } from '@wirehose/svc-events';
 import { ExtractorEnvSchema, startExtractor } from '@wirehose/svc-extractor';
@@ -25,10 +26,17 @@ export const SERVICES = {
   events: entry({ schema: EventsEnvSchema, start: startEvents }),
   publisher: entry({ schema: PublisherEnvSchema, start: startPublisher }),
   scheduler: entry({ schema: SchedulerEnvSchema, start: startScheduler }),
+  /** The HTTP API (ingest, WebSub, operations); started only when named: `wirehose run api`. */
+  api: entry({ schema: ApiEnvSchema, start: startApi }),
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;
-export const SERVICE_NAMES = Object.keys(SERVICES) as ServiceName[];
+
+/** Services started on their own only when named (they listen on a port). */
+const ON_REQUEST: readonly ServiceName[] = ['api'];
+
+/** The default set of `wirehose run` (and the demo): every pipeline stage, not the API. */
+export const SERVICE_NAMES = (Object.keys(SERVICES) as ServiceName[]).filter((s) => !ON_REQUEST.includes(s));
 
 export function isServiceName(name: string): name is ServiceName {
   return Object.hasOwn(SERVICES, name);
