@@ -1,4 +1,11 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import {
+  DelayedError,
+  RateLimitError,
+  UnrecoverableError,
+  WaitingChildrenError,
+  Worker,
+  type Job,
+} from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '@wirehose/logger';
 import type { QueueDef } from './queues.js';
@@ -61,6 +68,15 @@ export function createStageWorker<S extends z.ZodType, R>(
         metrics?.completed(def.name, performance.now() - started, result);
         return result;
       } catch (err) {
+        // A job the processor moved back to delayed or waiting (politeness, rate limits) has not failed.
+        if (
+          err instanceof DelayedError ||
+          err instanceof WaitingChildrenError ||
+          err instanceof RateLimitError
+        ) {
+          jobLog.debug({ reason: err.message }, 'job postponed');
+          throw err;
+        }
         const error = err instanceof Error ? err : new Error(String(err));
         const final = isFinalAttempt(job, err);
         metrics?.failed(def.name, performance.now() - started, error, final);

@@ -32,3 +32,15 @@ describe('the bundled sample site', () => {
     );
   });
 });
+
+describe('canonical URLs', () => {
+  it("name the outlet's own site, whatever host serves the page", () => {
+    const content = loadSampleContent();
+    const [article] = content.articles;
+    if (!article) throw new Error('no sample article');
+    const site = content.outlets[article.outlet]?.site;
+    const html = renderArticle(content, article, 'http://127.0.0.1:1234');
+    expect(html).toContain(`<link rel="canonical" href="${site}/${article.slug}">`);
+    expect(html).not.toContain('<link rel="canonical" href="http://127.0.0.1');
+  });
+});

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const OutletSchema = z.strictObject({ name: z.string(), layout: z.enum(['portal', 'magazine']) });
+const OutletSchema = z.strictObject({
+  name: z.string(),
+  layout: z.enum(['portal', 'magazine']),
+  /** The outlet's own home, used for canonical URLs. */
+  site: z.url(),
+});
 
 const SampleArticleSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9/-]+$/),

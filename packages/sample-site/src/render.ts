@@ -39,7 +39,7 @@ function others(content: SampleContent, article: SampleArticle, base: string): s
 export function renderArticle(content: SampleContent, article: SampleArticle, base: string): string {
   const outlet = content.outlets[article.outlet];
   if (!outlet) throw new Error(`unknown outlet ${article.outlet}`);
-  const url = `${base}/${article.slug}`;
+  const url = `${outlet.site}/${article.slug}`;
   const body = article.paragraphs.map((p) => paragraph(p, base)).join('\n');
   const date = new Date(article.published).toUTCString();
   const head = `<!doctype html>

@@ -25,6 +25,12 @@ export const StoryRecordSchema = z.strictObject({
   /** sha256 of the record's content (all but version, publishedAt and this field). */
   contentHash: z.string(),
   publishedAt: z.iso.datetime({ offset: true }),
+  /**
+   * `merged`: this story was folded into `mergedInto` (copies arriving later showed two stories are one);
+   * consumers should drop it in favour of that story. Its other fields are those of its last active version.
+   */
+  status: z.enum(['active', 'merged']).default('active'),
+  mergedInto: z.string().nullable().default(null),
   story: z.strictObject({
     title: z.string(),
     text: z.string(),

@@ -44,6 +44,8 @@ export function buildRecordContent(
     $schema: RECORD_SCHEMA_URL,
     schema: RECORD_SCHEMA_ID,
     id: story.storyId,
+    status: 'active',
+    mergedInto: null,
     story: {
       title: best.title,
       text: best.text,
