@@ -239,12 +239,25 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     for (const id of nearCandidates) {
       const rec = records.get(id);
       if (!rec) continue;
-      const j = judgeStory(f, rec.copies, threshold, params.sketchSize);
+      const j = judgeStory(f, rec.copies, {
+        threshold,
+        sketchSize: params.sketchSize,
+        storedAnchorPositions: params.storedAnchorPositions,
+        anchorHits: hits.get(id) ?? 0,
+      });
       if (j) consider(id, 'near', j.similarity);
     }
 
+    // union of all matched stories; the best match (exact layers first) names how the copy matched
+    const ranked = [...matches.entries()].sort(
+      (a, b) =>
+        Number(b[1].matchedBy !== 'near') - Number(a[1].matchedBy !== 'near') ||
+        b[1].similarity - a[1].similarity ||
+        (a[0] < b[0] ? -1 : 1),
+    );
+    const memberIds = ranked.map(([id]) => id).filter((id) => records.has(id));
     const selfId = articleStoryId(doc.articleId).toString('hex');
-    const first = [...matches.values()][0];
+    const first = memberIds.length > 0 ? matches.get(memberIds[0] ?? '') : undefined;
     const copy: StoredCopy = {
       articleId: doc.articleId,
       url: doc.url,
@@ -252,13 +265,12 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       title: doc.title,
       publishedAt: parseTime(doc.publishedAt),
       matchedBy: first ? first.matchedBy : 'first',
-      similarity: first ? Math.max(...[...matches.values()].map((m) => m.similarity)) : 1,
+      similarity: first ? first.similarity : 1,
       size: f.distinct.length,
       sketch: f.sketch,
       numbers: f.numbers,
       attribution: f.attribution?.outlets ?? [],
     };
-    const memberIds = [...matches.keys()];
     const newId = [selfId, ...memberIds].sort()[0] ?? selfId;
     const mergedFrom = new Set<string>();
     const copies: StoredCopy[] = [];

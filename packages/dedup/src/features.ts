@@ -9,8 +9,9 @@ export interface FeatureParams {
   shingleSize: number;
   /** Bottom-k sketch size kept per copy. */
   sketchSize: number;
-  /** Anchors written to the LSH index per article. */
-  storedAnchors: number;
+  /** Positions (in the article's anchor sequence) of the anchors written to the LSH index: the first two
+   * survive truncation to one sentence, a later one survives an edit of the first sentence. */
+  storedAnchorPositions: readonly number[];
   /** Anchors looked up per article (more than stored: a lead may push the shared ones back). */
   queryAnchors: number;
   /** One shingle in `anchorRate` is an anchor candidate. */
@@ -23,8 +24,8 @@ export interface FeatureParams {
 
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   shingleSize: 5,
-  sketchSize: 24,
-  storedAnchors: 4,
+  sketchSize: 20,
+  storedAnchorPositions: [0, 1, 4],
   queryAnchors: 16,
   anchorRate: 6,
   minWords: 12,
@@ -82,14 +83,21 @@ export function computeFeatures(
   const seq = shingles(tokens, params.shingleSize);
   const distinct = distinctSorted(seq);
   const distinct24 = distinctSorted(distinct.map((x) => x >>> 8));
+  const queryAnchors = anchors(
+    seq,
+    Math.max(params.queryAnchors, ...params.storedAnchorPositions.map((p) => p + 1)),
+    params.anchorRate,
+  );
   return {
     words: tokens.length,
     bodyHash: hash64(tokens.join(' ')),
     distinct,
     distinct24,
     sketch: distinctSorted(minhashSignature(distinct, params.sketchSize).map((x) => x >>> 8)),
-    storedAnchors: anchors(seq, params.storedAnchors, params.anchorRate),
-    queryAnchors: anchors(seq, params.queryAnchors, params.anchorRate),
+    storedAnchors: params.storedAnchorPositions.flatMap((p) =>
+      p < queryAnchors.length ? [queryAnchors[p] ?? 0] : [],
+    ),
+    queryAnchors,
     numbers: numbers.slice(0, params.maxNumbers),
     numberSet: new Set(numbers),
     attribution,

@@ -33,23 +33,38 @@ export function numbersAgree(query: DocFeatures, copy: StoredCopy): boolean {
   return unshared < 2 || unshared <= 0.25 * total;
 }
 
+export interface JudgeContext {
+  threshold: number;
+  sketchSize: number;
+  /** Positions of the stored anchors in an article's anchor sequence. */
+  storedAnchorPositions: readonly number[];
+  /** Anchors of the query found in this story's index entries. */
+  anchorHits: number;
+}
+
 /**
  * Best containment of the query against the copies of one story, or null when no copy reaches
- * `threshold` with the guards passing.
+ * `threshold` with the guards passing. A query too short for its sketch estimate to rest on enough
+ * samples (a copy truncated to its first sentences) may instead pass on anchors: the share of the stored
+ * anchors it should contain, were it the start of the stored text, that it does contain.
  */
 export function judgeStory(
   query: DocFeatures,
   copies: readonly StoredCopy[],
-  threshold: number,
-  sketchSize: number,
+  ctx: JudgeContext,
 ): Judgement | null {
   let best: Judgement | null = null;
+  // if the query were the start of a stored text, this many of that text's stored anchors would be among its own
+  const expected = ctx.storedAnchorPositions.filter((p) => p < query.queryAnchors.length).length;
+  const anchorShare = expected > 0 ? Math.min(1, ctx.anchorHits / expected) : 0;
   copies.forEach((c, i) => {
     if (c.sketch.length === 0) return;
-    const est = estimateContainment(query.distinct24, c.sketch, c.size, sketchSize);
-    if (est.value < threshold) return;
+    const est = estimateContainment(query.distinct24, c.sketch, c.size, ctx.sketchSize);
+    const value =
+      est.samples < 8 && query.distinct.length < c.size ? Math.max(est.value, anchorShare) : est.value;
+    if (value < ctx.threshold) return;
     if (!numbersAgree(query, c)) return;
-    if (!best || est.value > best.similarity) best = { similarity: est.value, copyIndex: i };
+    if (!best || value > best.similarity) best = { similarity: value, copyIndex: i };
   });
   return best;
 }
