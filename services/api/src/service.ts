@@ -46,7 +46,14 @@ export async function startApi(deps: StageDeps, config: ApiConfig): Promise<Runn
     options,
     search: pool ? (opts) => searchStories(pool, { ...opts, schema: config.PG_SCHEMA }) : null,
   });
-  await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  try {
+    await app.listen({ port: config.API_PORT, host: config.API_HOST });
+  } catch (err) {
+    await app.close();
+    await pool?.end();
+    await Promise.allSettled([redis.quit(), queueConn.quit()]);
+    throw err;
+  }
   const port = (app.server.address() as AddressInfo).port;
 
   let timer: NodeJS.Timeout | null = null;
