@@ -91,6 +91,24 @@ export function createRobots({
     const key = `${prefix}:robots:${origin}`;
     const cached = await redis.get(key);
     if (cached) return JSON.parse(cached) as CachedRobots;
+    // One process fetches robots.txt; the others wait briefly for its answer instead of all asking.
+    const lock = await redis.set(`${key}:lock`, '1', 'PX', 15_000, 'NX');
+    if (lock !== 'OK') {
+      for (let i = 0; i < 100; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const later = await redis.get(key);
+        if (later) return JSON.parse(later) as CachedRobots;
+        if ((await redis.exists(`${key}:lock`)) === 0) break;
+      }
+    }
+    try {
+      return await fetchRobots(key, origin);
+    } finally {
+      if (lock === 'OK') await redis.del(`${key}:lock`);
+    }
+  }
+
+  async function fetchRobots(key: string, origin: string): Promise<CachedRobots> {
     const robotsUrl = `${origin}/robots.txt`;
     let entry: CachedRobots;
     try {
@@ -130,7 +148,13 @@ export function createRobots({
       return {
         allowed: rules.isAllowed(url, userAgent) !== false,
         crawlDelayMs: delay === undefined || !Number.isFinite(delay) ? null : Math.round(delay * 1000),
-        sitemaps: rules.getSitemaps(),
+        sitemaps: rules.getSitemaps().flatMap((sitemap) => {
+          try {
+            return [new URL(sitemap, origin).toString()];
+          } catch {
+            return [];
+          }
+        }),
         line: rules.getMatchingLineNumber(url, userAgent),
       };
     },
