@@ -37,6 +37,8 @@ function sampleRecord(id: string): StoryRecord {
     version: 2,
     contentHash: 'abc',
     publishedAt: '2026-11-20T10:05:00.000Z',
+    status: 'active',
+    mergedInto: null,
     story: {
       title: 'A story',
       text: 'Some text here',
