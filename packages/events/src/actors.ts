@@ -21,6 +21,8 @@ export interface Mention {
   isLocative: boolean;
   /** A city or region named alone: a place, never a participant except as a locative target. */
   placeOnly: boolean;
+  /** The place of a post-modifier: "police in Caracas" -> "Caracas". */
+  locatedIn: string | null;
   /** A place name that can be an event location. */
   place: string | null;
   /** The preposition before the phrase, if any. */
@@ -284,7 +286,7 @@ export function findMentions(
       if (
         (sep === 'and' || sep === ',') &&
         countryInfo(next, ['adjective']) &&
-        countries.every((c) => c.info.role === 'adjective')
+        countries.every((c) => c.match.infos.some((x) => x.kind === 'country' && x.role === 'adjective'))
       ) {
         // Only coordinate adjectives when the phrase goes on to a head: "Russian and Chinese troops".
         let look = next?.end ?? pos;
@@ -325,6 +327,7 @@ export function findMentions(
     };
     let actors: Actor[] = [];
     let place: string | null = null;
+    let locatedIn: string | null = null;
     if (head) {
       const headMatch = byStart.get(headPos);
       end = headMatch?.end ?? headPos + 1;
@@ -368,7 +371,10 @@ export function findMentions(
             const info = countryInfo(byStart.get(p), ['name', 'capital', 'place']);
             if (info && country === null) {
               country = info.country;
-              end = byStart.get(p)?.end ?? end;
+              const placeMatch = byStart.get(p);
+              if (placeMatch && tokens[end]?.norm === 'in')
+                locatedIn = slice(placeMatch.start, placeMatch.end);
+              end = placeMatch?.end ?? end;
             }
           }
         }
@@ -448,6 +454,7 @@ export function findMentions(
       isLocative,
       placeOnly,
       place,
+      locatedIn,
       preposition,
       group: mentions.length,
     });

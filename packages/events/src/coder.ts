@@ -98,6 +98,56 @@ const DOMESTIC_SECTORS = new Set([
   'REF',
 ]);
 
+/** Verbs that carry a nominal event: "launched an attack", "staged protests". */
+const LIGHT_VERBS = new Set([
+  'launched',
+  'launch',
+  'launches',
+  'launching',
+  'staged',
+  'stage',
+  'stages',
+  'staging',
+  'held',
+  'hold',
+  'holds',
+  'holding',
+  'carried',
+  'conducted',
+  'conduct',
+  'conducts',
+  'organized',
+  'organised',
+  'organize',
+  'mounted',
+  'began',
+  'begin',
+  'started',
+  'continued',
+  'continue',
+  'continues',
+  'resumed',
+  'led',
+  'opened',
+  'imposed',
+  'announced',
+  'unveiled',
+  'declared',
+  'made',
+  'issued',
+  'joined',
+  'waged',
+  'escalated',
+  'intensified',
+  'renewed',
+  'completed',
+  'ended',
+  'called',
+  'approved',
+  'reiterated',
+  'rejected',
+  'accepted',
+]);
 const CONFLICT_TYPES = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
 const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
 const VIOLENCE_CUES = [
@@ -294,6 +344,30 @@ class DocumentCoder {
     };
   }
 
+  /**
+   * The source of a nominal event: an adjacent modifier ("Israeli air strikes"), or the subject
+   * of a light verb that governs the noun ("rebels launched an attack"); not the subject of any
+   * verb ("police seized guns in a raid").
+   */
+  #nounSubject(
+    ctx: SentenceContext,
+    trigger: Trigger,
+    leftBound: number,
+  ): { mentions: Mention[]; pronoun: string | null } {
+    const { tokens, mentions } = ctx;
+    const adjacent = mentions.find(
+      (m) =>
+        m.end === trigger.start ||
+        (m.end === trigger.start - 1 && /^\p{Ll}/u.test(tokens[m.end]?.text ?? '')),
+    );
+    if (adjacent && !adjacent.placeOnly) return { mentions: [adjacent], pronoun: null };
+    for (let k = trigger.start - 1; k >= Math.max(leftBound, trigger.start - 4); k--) {
+      if (LIGHT_VERBS.has(tokens[k]?.norm ?? ''))
+        return this.#subject(ctx, { ...trigger, start: k, participial: false }, leftBound);
+    }
+    return { mentions: [], pronoun: null };
+  }
+
   /** The objects of the trigger: the first actor phrase after it in its clause (with its coordinated list). */
   #objects(
     ctx: SentenceContext,
@@ -408,12 +482,12 @@ class DocumentCoder {
   }
 
   #location(ctx: SentenceContext, trigger: Trigger): string | null {
-    const places = ctx.mentions.filter((m) => m.isLocative && m.place !== null);
+    const places = ctx.mentions.filter((m) => (m.isLocative && m.place !== null) || m.locatedIn !== null);
     if (places.length > 0) {
       const nearest = places.reduce((a, b) =>
         Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
       );
-      return nearest.place;
+      return nearest.locatedIn ?? nearest.place;
     }
     // An unknown capitalised name after "in" ("in Marieholm") is taken as the place.
     const { tokens } = ctx;
@@ -481,7 +555,9 @@ class DocumentCoder {
           (frame.pronoun ? this.#resolvePronoun(frame.pronoun, undefined) : null))
         : null;
       if (!frame || !speaker) continue;
-      const subject = mentions.find((m) => m.end === k && m.start >= frame.contentStart);
+      const subject = [...mentions]
+        .reverse()
+        .find((m) => m.end <= k && m.end >= k - 6 && m.start >= frame.contentStart && m.preposition === null);
       if (!subject) continue;
       const targets = groupMembers(mentions, subject.group)
         .filter((m) => m.start >= frame.contentStart)
@@ -542,7 +618,7 @@ class DocumentCoder {
     if (modality.intent === 'prepare' && (trigger.type === 'ASSAULT' || trigger.type === 'COERCE'))
       return { type: 'MOBILIZE', cameo: '150' };
     const after = ctx.tokens.slice(trigger.end, rightBound).map((t) => t.norm);
-    const conditional = after.includes('unless') || after.includes('if');
+    const conditional = after.includes('unless');
     if (CONFLICT_TYPES.has(trigger.type) || (conditional && modality.intent === 'firm'))
       return INTENT_TYPES[trigger.type] && CONFLICT_TYPES.has(trigger.type)
         ? INTENT_TYPES[trigger.type]
@@ -563,7 +639,10 @@ class DocumentCoder {
     const modality = classifyModality(tokens, trigger.start, leftBound, isQuestion);
     const polarity = modality.polarity;
 
-    const subject = this.#subject(ctx, trigger, leftBound);
+    const subject =
+      trigger.kind === 'noun'
+        ? this.#nounSubject(ctx, trigger, leftBound)
+        : this.#subject(ctx, trigger, leftBound);
     const subjectSet = new Set(subject.mentions);
     const objects = this.#objects(ctx, trigger, rightBound, subjectSet, trigger.passive);
 

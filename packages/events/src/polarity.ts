@@ -133,6 +133,30 @@ const FUTURE_GOVERNORS = new Set([
   'appealed',
   'encouraged',
 ]);
+/** Irregular past forms of action verbs that can be followed by a purpose clause. */
+const PAST_ACTIONS = new Set([
+  'sent',
+  'went',
+  'met',
+  'held',
+  'took',
+  'made',
+  'gave',
+  'came',
+  'left',
+  'set',
+  'put',
+  'began',
+  'led',
+  'brought',
+  'fought',
+  'struck',
+  'stood',
+  'ran',
+  'flew',
+  'rose',
+]);
+
 /** Verbs whose infinitive complement did happen: "attempted to assassinate", "continued to shell". */
 const COMPLETIVE_GOVERNORS = new Set([
   'decided',
@@ -308,6 +332,10 @@ export function classifyPolarity(
   if (lastTo >= 0 && lastTo === window.length - 1) {
     const governor = window[lastTo - 1] ?? '';
     if (COMPLETIVE_GOVERNORS.has(governor)) return 'asserted';
+    const head = window.slice(0, lastTo);
+    if (head.some((w) => FUTURE_GOVERNORS.has(w) || MODALS.has(w) || HYPOTHETICAL.has(w))) return 'future';
+    // A purpose clause after a completed action happened with it: "shunned work to protest".
+    if (head.some((w) => /^[a-z]{3,}ed$/.test(w) || PAST_ACTIONS.has(w))) return 'asserted';
     return 'future';
   }
   if (

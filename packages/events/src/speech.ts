@@ -75,7 +75,11 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
     if (!SPEECH_VERBS.has(w)) continue;
     // Subject before the verb, allowing an adverb: "the ministry also said".
     let k = j;
-    while (k > 0 && ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '')) k--;
+    while (
+      k > 0 &&
+      (ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '') || TIME_WORDS.has(tokens[k - 1]?.norm ?? ''))
+    )
+      k--;
     const before = mentionEndingAt(mentions, k);
     const pronoun = PRONOUNS.has(tokens[k - 1]?.norm ?? '') ? (tokens[k - 1]?.norm ?? null) : null;
     if (before || pronoun) {

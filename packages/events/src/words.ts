@@ -164,6 +164,19 @@ export const SPEECH_VERBS = new Set([
   'disclosed',
   'indicated',
   'indicates',
+  'reiterated',
+  'reiterates',
+  'repeated',
+  'emphasized',
+  'emphasised',
+  'underlined',
+  'maintained',
+  'maintains',
+  'acknowledged',
+  'admitted',
+  'suggested',
+  'signalled',
+  'signaled',
 ]);
 
 /** Words after which a new clause starts: targets are not searched beyond them. */

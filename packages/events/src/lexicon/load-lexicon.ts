@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -206,7 +206,14 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
   };
 }
 
-/** Loads every `*.yaml` file of a folder (sorted by name) as one lexicon. */
+// Parsing the YAML takes about a second; compiled lexicons are immutable, so coders built on the
+// same unchanged files share one.
+const compiled = new Map<string, Lexicon>();
+
+/**
+ * Loads every `*.yaml` file of a folder (sorted by name) as one lexicon. Files are validated;
+ * a {@link LexiconError} names the file and entry at fault.
+ */
 export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
   let names: string[];
   try {
@@ -216,9 +223,19 @@ export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
   } catch (cause) {
     throw new LexiconError(dir, ['cannot read lexicon folder'], { cause });
   }
+  const key = names
+    .map((name) => {
+      const stats = statSync(join(dir, name));
+      return `${join(dir, name)}:${stats.mtimeMs}:${stats.size}`;
+    })
+    .join('|');
+  const cached = compiled.get(key);
+  if (cached) return cached;
   const files = names.map((name) => {
     const file = join(dir, name);
     return { file, data: parseLexiconFile(file, readFileSync(file, 'utf8')) };
   });
-  return compileLexicon(files);
+  const lexicon = compileLexicon(files);
+  compiled.set(key, lexicon);
+  return lexicon;
 }
