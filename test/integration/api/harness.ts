@@ -4,6 +4,8 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createLogger } from '@wirehose/logger';
 import { STAGE_QUEUES } from '@wirehose/queue';
+import type { StoryRecord } from '@wirehose/schemas';
+import type { SearchHit, SearchOptions } from '@wirehose/sinks';
 import { buildApp, type ApiOptions } from '@wirehose/svc-api';
 import { connect, deletePrefix, testPrefix } from '../../support/redis.js';
 
@@ -38,7 +40,10 @@ export interface Harness {
 }
 
 /** An API on a fresh key prefix with real Redis; close() removes every key under the prefix. */
-export async function startHarness(options: ApiOptions = apiOptions()): Promise<Harness> {
+export async function startHarness(
+  options: ApiOptions = apiOptions(),
+  search: ((opts: SearchOptions) => Promise<SearchHit[]>) | null = null,
+): Promise<Harness> {
   const prefix = testPrefix('api');
   const redis = connect();
   const queueConn = connect();
@@ -48,6 +53,7 @@ export async function startHarness(options: ApiOptions = apiOptions()): Promise<
     prefix,
     log: createLogger({ service: 'api-test', level: 'silent' }),
     options,
+    search,
   });
   await app.ready();
   return {
@@ -107,5 +113,57 @@ export async function startServer(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A minimal valid published record of one copy. */
+export function sampleRecord(id: string, title = 'A story', text = 'Some text here'): StoryRecord {
+  const copy = {
+    articleId: 'a1',
+    url: 'https://example.org/a',
+    canonicalUrl: 'https://example.org/a',
+    source: 'Example',
+    sourceName: null,
+    fetchedAt: '2026-11-20T10:00:00.000Z',
+    title,
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    language: 'en',
+    siteName: null,
+    image: null,
+    section: null,
+    tags: [],
+    wordCount: 3,
+    isPaywalled: false,
+    isTruncated: false,
+    attribution: null,
+    matchedBy: 'first' as const,
+    similarity: 1,
+  };
+  return {
+    $schema: 'https://wirehose.dev/schemas/record/v1.json',
+    schema: 'wirehose.record/v1',
+    id,
+    version: 2,
+    contentHash: 'abc',
+    publishedAt: '2026-11-20T10:05:00.000Z',
+    status: 'active',
+    mergedInto: null,
+    story: {
+      title,
+      text,
+      url: 'https://example.org/a',
+      language: 'en',
+      firstPublishedAt: null,
+      bestCopyId: 'a1',
+      original: { source: 'Example', basis: 'earliest', articleId: 'a1' },
+      attributionChain: [],
+      copyCount: 1,
+      outlets: ['Example'],
+      mergedFrom: [],
+    },
+    copies: [copy],
+    events: [],
   };
 }

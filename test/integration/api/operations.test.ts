@@ -1,61 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import type { StoryRecord } from '@wirehose/schemas';
 import { createStores } from '@wirehose/store';
-import { API_KEY, startHarness, type Harness } from './harness.js';
+import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
-
-function sampleRecord(id: string): StoryRecord {
-  const copy = {
-    articleId: 'a1',
-    url: 'https://example.org/a',
-    canonicalUrl: 'https://example.org/a',
-    source: 'Example',
-    sourceName: null,
-    fetchedAt: '2026-11-20T10:00:00.000Z',
-    title: 'A story',
-    authors: [],
-    publishedAt: null,
-    modifiedAt: null,
-    language: 'en',
-    siteName: null,
-    image: null,
-    section: null,
-    tags: [],
-    wordCount: 3,
-    isPaywalled: false,
-    isTruncated: false,
-    attribution: null,
-    matchedBy: 'first' as const,
-    similarity: 1,
-  };
-  return {
-    $schema: 'https://wirehose.dev/schemas/record/v1.json',
-    schema: 'wirehose.record/v1',
-    id,
-    version: 2,
-    contentHash: 'abc',
-    publishedAt: '2026-11-20T10:05:00.000Z',
-    status: 'active',
-    mergedInto: null,
-    story: {
-      title: 'A story',
-      text: 'Some text here',
-      url: 'https://example.org/a',
-      language: 'en',
-      firstPublishedAt: null,
-      bestCopyId: 'a1',
-      original: { source: 'Example', basis: 'earliest', articleId: 'a1' },
-      attributionChain: [],
-      copyCount: 1,
-      outlets: ['Example'],
-      mergedFrom: [],
-    },
-    copies: [copy],
-    events: [],
-  };
-}
 
 describe('operations endpoints', () => {
   let h: Harness;
