@@ -2,10 +2,11 @@
  * Benchmark the dedup index on synthetic news: originals built from a random vocabulary, plus copies
  * (re-titled, attribution lead, promo insert, footer, truncation) of earlier originals.
  *
- *   pnpm -s bench:dedup [--articles N[,N...]] [--copies 0.2] [--buckets B]
+ *   pnpm -s bench:dedup [--articles N[,N...]] [--copies 0.2] [--buckets B] [--concurrency C]
  *
  * Default sizes: 10000 and 100000. For each size, on a fresh prefix (deleted after): latency of every
- * single `assign` call (awaited one at a time), p50/p95/p99, and Redis memory per article (INFO used_memory
+ * single `assign` call (awaited one at a time; with --concurrency C > 1 the loader keeps C assigns in flight
+ * and times every 100th article alone), p50/p95/p99, and Redis memory per article (INFO used_memory
  * delta, and the sum of MEMORY USAGE over the prefix's keys). Ends with a flat-cost line comparing sizes.
  */
 import { randomUUID } from 'node:crypto';
@@ -172,33 +173,65 @@ async function runSize(
   n: number,
   copyRate: number,
   bucketsArg: number | undefined,
+  concurrency: number,
 ): Promise<Result> {
   const prefix = `bench-dedup-${randomUUID().slice(0, 8)}:`;
   // one bucket per ~256 index fields of a partition (9 fields per article)
   const buckets = bucketsArg ?? Math.max(64, 2 ** Math.ceil(Math.log2((n * 9) / 256)));
   const index = createDedupIndex({ redis, prefix, buckets });
-  const lat = new Float64Array(n);
+  const samples: number[] = [];
   const statuses = new Map<string, number>();
   const before = usedMemory(await redis.info('memory'));
   const t0 = Date.now();
+  const timed = async (i: number): Promise<void> => {
+    const doc = makeDoc(i, copyRate);
+    const s = process.hrtime.bigint();
+    const d = await index.assign(doc);
+    samples.push(Number(process.hrtime.bigint() - s) / 1e6);
+    statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+  };
+  const progress = async (i: number): Promise<void> => {
+    if (n < 100000 || i === 0 || i % 100000 !== 0) return;
+    const sorted = Float64Array.from(samples).sort();
+    const mem = (usedMemory(await redis.info('memory')) - before) / i;
+    console.log(
+      `  ${i} assigned in ${((Date.now() - t0) / 1000).toFixed(0)}s; timed p50=${pct(sorted, 0.5).toFixed(3)} p99=${pct(sorted, 0.99).toFixed(3)} ms; used_memory delta/article=${mem.toFixed(0)}`,
+    );
+  };
   try {
-    for (let i = 0; i < n; i++) {
-      const doc = makeDoc(i, copyRate);
-      const s = process.hrtime.bigint();
-      const d = await index.assign(doc);
-      lat[i] = Number(process.hrtime.bigint() - s) / 1e6;
-      statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
-      if (n >= 100000 && i > 0 && i % 100000 === 0) {
-        console.log(`  ${i} assigned in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+    if (concurrency <= 1) {
+      for (let i = 0; i < n; i++) {
+        await timed(i);
+        await progress(i);
       }
+    } else {
+      // loader: `concurrency` assigns in flight; every 100th article is assigned alone and timed
+      const inFlight = new Set<Promise<void>>();
+      for (let i = 0; i < n; i++) {
+        if (i % 100 === 0) {
+          await Promise.all(inFlight);
+          await timed(i);
+          await progress(i);
+          continue;
+        }
+        const p: Promise<void> = index.assign(makeDoc(i, copyRate)).then((d) => {
+          statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+          inFlight.delete(p);
+        });
+        inFlight.add(p);
+        if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
     }
     const elapsed = (Date.now() - t0) / 1000;
+    const lat = Float64Array.from(samples);
+    const m = lat.length;
     const after = usedMemory(await redis.info('memory'));
     const keys = await prefixKeys(redis, prefix);
     const byKind = await memoryUsage(redis, keys, prefix);
     const keyBytes = [...byKind.values()].reduce((a, b) => a + b, 0);
     const kinds = [...byKind.entries()].map(([k, v]) => `${k}=${(v / n).toFixed(0)}`).join(' ');
-    const lastTenth = Float64Array.from(lat.subarray(Math.floor(n * 0.9))).sort();
+    const lastTenth = Float64Array.from(lat.subarray(Math.floor(m * 0.9))).sort();
     const sorted = Float64Array.from(lat).sort();
     const r: Result = {
       n,
@@ -213,7 +246,7 @@ async function runSize(
       `articles=${n} buckets=${buckets} time=${elapsed.toFixed(1)}s statuses=${JSON.stringify(Object.fromEntries(statuses))} keys=${keys.length}`,
     );
     console.log(
-      `articles=${n} assign latency ms p50=${r.p50.toFixed(3)} p95=${r.p95.toFixed(3)} p99=${r.p99.toFixed(3)} max=${(sorted[n - 1] ?? 0).toFixed(1)} (last 10%: p50=${r.lastTenthP50.toFixed(3)} p99=${pct(lastTenth, 0.99).toFixed(3)})`,
+      `articles=${n} assign latency ms p50=${r.p50.toFixed(3)} p95=${r.p95.toFixed(3)} p99=${r.p99.toFixed(3)} max=${(sorted[m - 1] ?? 0).toFixed(1)} timed=${m} (last 10%: p50=${r.lastTenthP50.toFixed(3)} p99=${pct(lastTenth, 0.99).toFixed(3)})`,
     );
     console.log(
       `articles=${n} redis bytes/article: used_memory delta=${r.bytesInfo.toFixed(0)} MEMORY USAGE sum=${r.bytesKeys.toFixed(0)} (by kind: ${kinds}; s = story records, a/u/c/h/n = index families)`,
@@ -229,10 +262,11 @@ async function main(): Promise<void> {
   const sizes = (arg('articles') ?? '10000,100000').split(',').map(Number);
   const copyRate = Number(arg('copies') ?? 0.2);
   const buckets = arg('buckets') ? Number(arg('buckets')) : undefined;
+  const concurrency = Number(arg('concurrency') ?? 1);
   const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {
     const results: Result[] = [];
-    for (const n of sizes) results.push(await runSize(redis, n, copyRate, buckets));
+    for (const n of sizes) results.push(await runSize(redis, n, copyRate, buckets, concurrency));
     if (results.length > 1) {
       const a = results[0] as Result;
       const b = results[results.length - 1] as Result;
