@@ -335,6 +335,11 @@ export function findMentions(
         actors = [makeActor(head.country, head.sector, '')];
         isPerson = head.kind === 'person';
         if (head.kind === 'person' && countries.length > 0) actors = actorsFor(head.sector, head.country);
+        // "Red Cross officials", "Hamas fighters": the organisation's people are the organisation.
+        if (head.kind === 'org') {
+          const next = headInfo(byStart.get(end), true);
+          if (next && (next.kind === 'title' || next.kind === 'sector')) end = byStart.get(end)?.end ?? end;
+        }
       } else {
         let country: string | null = null;
         let sector = head.sector;

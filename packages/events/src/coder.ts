@@ -16,7 +16,16 @@ import type {
   EventCoderOptions,
   PloverType,
 } from './types.js';
-import { CLAUSE_OPENERS, MONTHS, PRONOUNS, WEEKDAYS } from './words.js';
+import {
+  ADVERB_FILLERS,
+  BE_FORMS,
+  CLAUSE_OPENERS,
+  HAVE_FORMS,
+  MODALS,
+  MONTHS,
+  PRONOUNS,
+  WEEKDAYS,
+} from './words.js';
 
 /** Types whose target may be the place where they happen ("shelled positions in Rafah"). */
 const PLACE_TARGET_TYPES = new Set<PloverType>([
@@ -148,6 +157,27 @@ const LIGHT_VERBS = new Set([
   'rejected',
   'accepted',
 ]);
+const SUBORDINATORS = new Set([
+  'after',
+  'as',
+  'when',
+  'while',
+  'following',
+  'since',
+  'because',
+  'whom',
+  'where',
+  'which',
+  'who',
+  'before',
+  'until',
+  'amid',
+  'amidst',
+  'although',
+  'though',
+  'whereas',
+  'despite',
+]);
 const CONFLICT_TYPES = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
 const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
 const VIOLENCE_CUES = [
@@ -254,19 +284,30 @@ class DocumentCoder {
       isHeadline(tokens) || ctx.field === 'title',
     );
     const isQuestion = ctx.sentence.text.trimEnd().endsWith('?');
-    const events: CodedEvent[] = [];
+    let events: CodedEvent[] = [];
     const verbTriggers = triggers.filter((t) => t.kind === 'verb');
     const nounTriggers = triggers.filter((t) => t.kind === 'noun');
-    for (const trigger of verbTriggers) events.push(...this.#codeTrigger(ctx, trigger, isQuestion));
+    // Events of subordinate clauses ("after X attacked", "whom they had taken hostage"), purpose
+    // clauses ("to demand") and trailing participles ("…, demanding") are background: they are
+    // kept only when the main clause codes nothing.
+    const secondary = new Set<CodedEvent>();
+    for (const trigger of verbTriggers) {
+      const coded = this.#codeTrigger(ctx, trigger, isQuestion);
+      if (this.#isSecondary(ctx, trigger, verbTriggers)) for (const e of coded) secondary.add(e);
+      events.push(...coded);
+    }
     if (!events.some((e) => e.type === 'REQUEST' && e.polarity === 'asserted'))
       events.push(...this.#obligations(ctx));
-    if (!events.some((e) => e.polarity === 'asserted')) {
+    const hasPrimary = (): boolean => events.some((e) => e.polarity === 'asserted' && !secondary.has(e));
+    if (!hasPrimary()) {
       for (const trigger of nounTriggers) {
+        if (this.#isSecondary(ctx, trigger, verbTriggers)) continue;
         const coded = this.#codeTrigger(ctx, trigger, isQuestion);
         events.push(...coded);
         if (coded.length > 0) break;
       }
     }
+    if (hasPrimary()) events = events.filter((e) => !secondary.has(e));
     // An event restated in the same sentence with fewer targets ("…, requesting radars") adds nothing.
     const kept = events.filter(
       (e) =>
@@ -326,7 +367,18 @@ class DocumentCoder {
         ),
     );
     let chosen: Mention | undefined;
-    if (trigger.participial) chosen = candidates[0];
+    // "was indicted … and will resign": a coordinated verb shares the clause subject.
+    let coordinated = false;
+    for (let k = trigger.start - 1; k >= Math.max(0, trigger.start - 4); k--) {
+      const w = tokens[k]?.norm ?? '';
+      if (w === 'and' || w === 'or') {
+        coordinated = !mentions.some((m) => m.start === k + 1);
+        break;
+      }
+      if (!MODALS.has(w) && !ADVERB_FILLERS.has(w) && !BE_FORMS.has(w) && !HAVE_FORMS.has(w) && w !== 'not')
+        break;
+    }
+    if (trigger.participial || coordinated) chosen = candidates[0];
     else chosen = candidates[candidates.length - 1];
     // A pronoun between the chosen mention and the trigger is the nearer subject.
     const from = chosen ? chosen.end : leftBound;
@@ -601,6 +653,26 @@ class DocumentCoder {
       out.push(event);
     }
     return out;
+  }
+
+  #isSecondary(ctx: SentenceContext, trigger: Trigger, verbs: readonly Trigger[]): boolean {
+    const { tokens } = ctx;
+    const before = tokens[trigger.start - 1]?.norm;
+    if (trigger.participial && !trigger.passive && trigger.start > 0) {
+      const firstVerb = verbs[0];
+      if (firstVerb && firstVerb.start < trigger.start) return true;
+    }
+    if (before === 'to' && verbs.some((v) => v.start < trigger.start)) return true;
+    let comma = false;
+    for (let k = trigger.start - 1; k >= 0; k--) {
+      const w = tokens[k]?.norm ?? '';
+      if (w === ';' || w === ':') return false;
+      if (w === ',') comma = true;
+      // "Amid a buildup…, Maduro appealed": a fronted clause ends at its comma.
+      if (SUBORDINATORS.has(w)) return !(k <= 1 && comma);
+      if (verbs.some((v) => v !== trigger && v.start === k)) return false;
+    }
+    return false;
   }
 
   /** The event a stated intention, plan or refusal amounts to (see {@link Modality}). */
