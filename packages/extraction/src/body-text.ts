@@ -6,6 +6,8 @@ export interface BodyText {
   paragraphs: string[];
   /** Index (in the page model) of the element holding the article. */
   container: number;
+  /** Share of the container's text inside links. */
+  linkDensity: number;
 }
 
 const MIN_BLOCK_CHARS = 25;
@@ -264,11 +266,26 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
   return paragraphs;
 }
 
+const TRAILER =
+  /^(?:you (?:may|might) also like|related(?: articles| stories| posts| news)?|read more|more from|more on this|recommended|see also|also read|read also|trending|most popular|popular now|share this|tags?)\b/i;
+
+/** Drops short "read more" style lines left at the end of the text. */
+function trimTrailing(paragraphs: string[]): string[] {
+  let end = paragraphs.length;
+  while (end > 0) {
+    const p = paragraphs[end - 1] as string;
+    if (p.length > 60) break;
+    if (!TRAILER.test(p) && !/(?:\.\.\.|…|:)$/.test(p)) break;
+    end--;
+  }
+  return end === paragraphs.length ? paragraphs : paragraphs.slice(0, end);
+}
+
 /** Finds the article body; null when the page holds no prose. */
 export function extractBodyText(m: PageModel): BodyText | null {
   const score = scoreCandidates(m);
   const chosen = chooseRoots(m, score);
   if (chosen === null) return null;
-  const paragraphs = renderRoots(m, chosen.roots);
-  return { paragraphs, container: chosen.top };
+  const paragraphs = trimTrailing(renderRoots(m, chosen.roots));
+  return { paragraphs, container: chosen.top, linkDensity: linkDensity(m, chosen.top) };
 }

@@ -1,14 +1,19 @@
 import { textOf, extractBodyText } from './body-text.js';
 import { dateFromUrl, normalizeDate, parseTextDate } from './dates.js';
 import { findArticleJsonLd, namesOf, stringOf, stringsOf, urlOf } from './json-ld.js';
-import { detectLanguage, normalizeLanguageTag } from './language.js';
+import { findAttribution } from './attribution.js';
+import { normalizeAuthors } from './authors.js';
+import { detectPaywall, detectTruncation } from './paywall.js';
+import { detectLanguage, normalizeLanguageTag, type LanguageDetection } from './language.js';
 import { buildPageModel, type PageModel } from './page-model.js';
 import { DEFAULT_MAX_HTML_BYTES, limitHtml, parseHtml } from './parse-html.js';
 import type { ArticleJsonLd, DateSource, ExtractOptions, ExtractResult, ExtractedArticle } from './types.js';
 
-const WORD = /[\p{L}\p{N}_]+/gu;
+// Han and kana characters count one each (those scripts write no spaces); other words are \w+ runs.
+const WORD =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}_])+/gu;
 
-/** Number of words, as `\w+` with Unicode letters and digits. */
+/** Number of words: runs of letters and digits, and each Chinese or Japanese character. */
 export function countWords(text: string): number {
   let n = 0;
   WORD.lastIndex = 0;
@@ -139,7 +144,7 @@ function pickDates(m: PageModel, ld: ArticleJsonLd | null, url: string, text: st
   }
   const fromUrl = dateFromUrl(url);
   if (fromUrl !== null) return { publishedAt: fromUrl, modifiedAt: modified, dateSource: 'url' };
-  const fromText = parseTextDate(text.slice(0, 600));
+  const fromText = parseTextDate([...elementTexts(m, m.meta.dateEls, 200), text.slice(0, 600)].join('\n'));
   if (fromText !== null) return { publishedAt: fromText, modifiedAt: modified, dateSource: 'text' };
   return { publishedAt: null, modifiedAt: modified, dateSource: null };
 }
@@ -156,6 +161,146 @@ function normalizeFirst(m: PageModel, ...keys: string[]): string | null {
   return null;
 }
 
+function elementTexts(m: PageModel, indexes: readonly number[], limit: number): string[] {
+  const out: string[] = [];
+  for (const i of indexes) {
+    const el = m.els[i];
+    if (el === undefined) continue;
+    const t = clean(textOf(el));
+    if (t.length > 0 && t.length <= limit) out.push(t);
+  }
+  return out;
+}
+
+function pickAuthors(m: PageModel, ld: ArticleJsonLd | null, siteName: string | null): string[] {
+  // The publisher often appears as an "author"; it is not one.
+  const exclude = [siteName ?? '', stringOf(ld?.['publisher']) ?? ''].filter((x) => x.length > 0);
+  const notPublisher = (names: string[]): string[] =>
+    names.filter(
+      (n) =>
+        !exclude.some(
+          (e) => n.toLowerCase().includes(e.toLowerCase()) || e.toLowerCase().startsWith(n.toLowerCase()),
+        ),
+    );
+  const fromLd = notPublisher(normalizeAuthors(namesOf(ld?.['author']), exclude));
+  if (fromLd.length > 0) return fromLd;
+  const metaNames: string[] = [];
+  for (const k of [
+    'author',
+    'article:author',
+    'dcterms.creator',
+    'dc.creator',
+    'parsely-author',
+    'sailthru.author',
+    'byl',
+  ]) {
+    for (const v of m.meta.metas.get(k) ?? []) metaNames.push(v);
+  }
+  const fromMeta = notPublisher(normalizeAuthors(metaNames, exclude));
+  if (fromMeta.length > 0) return fromMeta;
+  const propIdx = m.meta.itemprops
+    .filter((p) => p.prop === 'author' || p.prop === 'creator')
+    .map((p) => p.index);
+  for (const source of [propIdx, m.meta.relAuthors, m.meta.bylines.slice(0, 3)]) {
+    const names = notPublisher(normalizeAuthors(elementTexts(m, source, 120), exclude));
+    if (names.length > 0) return names;
+  }
+  return [];
+}
+
+function pickSubtitle(m: PageModel, ld: ArticleJsonLd | null, title: string, text: string): string | null {
+  const alt = stringOf(ld?.['alternativeHeadline']);
+  if (alt !== null && alt !== title) return clean(alt);
+  // A dek sits right below the headline.
+  const nearH1 = m.meta.subtitles.filter((i) => m.meta.h1.some((h) => i > h && i - h < 30));
+  for (const t of elementTexts(m, nearH1, 400)) {
+    if (t !== title && countWords(t) >= 4) return t;
+  }
+  const desc = firstMeta(m, 'og:description', 'description', 'twitter:description');
+  if (desc === null) return null;
+  const d = clean(desc);
+  // A description that only repeats the opening of the text is not a subtitle.
+  const head = clean(text.slice(0, d.length + 20));
+  if (d.length < 20 || d === title || head.startsWith(d.replace(/(?:\.\.\.|…)$/, '').slice(0, 60)))
+    return null;
+  return d;
+}
+
+function pickTags(m: PageModel, ld: ArticleJsonLd | null): string[] {
+  const raw = [...stringsOf(ld?.['keywords'])];
+  if (raw.length === 0) raw.push(...(m.meta.metas.get('article:tag') ?? []));
+  if (raw.length === 0) {
+    const kw = firstMeta(m, 'news_keywords', 'keywords');
+    if (kw !== null) raw.push(...kw.split(','));
+  }
+  const out: string[] = [];
+  for (const t of raw) {
+    const c = clean(t);
+    if (c.length > 0 && c.length <= 80 && !out.includes(c)) out.push(c);
+    if (out.length >= 30) break;
+  }
+  return out;
+}
+
+function pickImage(m: PageModel, ld: ArticleJsonLd | null, base: string): string | null {
+  const candidates = [
+    firstMeta(m, 'og:image', 'og:image:url', 'og:image:secure_url'),
+    urlOf(ld?.['image']),
+    firstMeta(m, 'twitter:image', 'twitter:image:src', 'thumbnailurl'),
+  ];
+  for (const c of candidates) {
+    if (c === null) continue;
+    const r = resolveUrl(c, base);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
+function pickLanguage(declared: string | null, detection: LanguageDetection | null): string | null {
+  if (detection === null) return declared;
+  if (declared === null) return detection.language;
+  // The declared language wins unless the text clearly reads as another one.
+  return detection.plausible.includes(declared) ? declared : detection.language;
+}
+
+/** Paragraphs of a JSON-LD articleBody, markup removed. */
+function ldParagraphs(body: string): string[] {
+  const plain = body
+    .replace(/<(?:br|\/p|\/div|\/h\d|\/li)\b[^>]*>/gi, '\n\n')
+    .replace(/<[^>]{0,500}>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+  return plain
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Whether one of `marks` lies inside the article container or its parent (not elsewhere on the site). */
+function marksNear(m: PageModel, marks: readonly number[], container: number): boolean {
+  const scope = (m.parent[container] ?? -1) >= 0 ? (m.parent[container] as number) : container;
+  for (const mark of marks) {
+    let cur = mark;
+    for (let steps = 0; cur >= 0 && steps < 200; steps++) {
+      if (cur === scope) return true;
+      cur = m.parent[cur] as number;
+    }
+  }
+  return false;
+}
+
+/** Whether there is any sign that the page is one article rather than an index or a form. */
+function hasArticleSignals(m: PageModel, ld: ArticleJsonLd | null): boolean {
+  if (ld !== null && /Article|Posting|Report/.test(ld.type)) return true;
+  const ogType = firstMeta(m, 'og:type');
+  if (ogType !== null && /article/i.test(ogType)) return true;
+  return m.meta.metas.has('article:published_time');
+}
+
 function extract(html: string, url: string, options: ExtractOptions | undefined): ExtractResult {
   const limited = limitHtml(html, options?.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES);
   if (limited.trim().length === 0) return { kind: 'not-article', reason: 'empty document' };
@@ -163,44 +308,76 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
   const m = buildPageModel(doc);
   const ld = findArticleJsonLd(m.meta.jsonLd);
   const body = extractBodyText(m);
-  const paragraphs = body?.paragraphs ?? [];
-  const text = paragraphs.join('\n\n');
-  const wordCount = countWords(text);
+  let paragraphs = body?.paragraphs ?? [];
+  let text = paragraphs.join('\n\n');
+  let wordCount = countWords(text);
 
-  const siteName =
-    firstMeta(m, 'og:site_name', 'application-name', 'twitter:site') ??
-    stringOf((ld?.['publisher'] as unknown) ?? null);
+  // JSON-LD articleBody stands in when the markup gave much less (scripted or hidden bodies).
+  let ldWords = 0;
+  if (typeof ld?.articleBody === 'string') {
+    const ldParas = ldParagraphs(ld.articleBody);
+    const ldText = ldParas.join('\n\n');
+    ldWords = countWords(ldText);
+    const ldComplete = !/(?:\.\.\.|…)\s*$/.test(ldText);
+    if (ldComplete && ldWords >= 50 && wordCount < ldWords * 0.6) {
+      paragraphs = ldParas;
+      text = ldText;
+      wordCount = ldWords;
+    }
+  }
+
+  const siteNameRaw =
+    firstMeta(m, 'og:site_name') ??
+    stringOf((ld?.['publisher'] as unknown) ?? null) ??
+    firstMeta(m, 'application-name', 'al:ios:app_name');
+  const siteName = siteNameRaw === null ? null : clean(siteNameRaw).replace(/^@/, '');
   const title = pickTitle(m, ld, siteName);
   const canonicalUrl = pickCanonical(m, url);
-  const dates = pickDates(m, ld, canonicalUrl === url ? url : canonicalUrl, text);
+  const dates = pickDates(m, ld, url, text);
   const languageDeclared = normalizeLanguageTag(
-    m.meta.htmlLang ?? firstMeta(m, 'content-language', 'og:locale', 'language', 'dc.language'),
+    m.meta.htmlLang ??
+      firstMeta(m, 'content-language', 'og:locale', 'language', 'dc.language') ??
+      stringOf(ld?.['inLanguage']),
   );
-  const languageDetected = detectLanguage(text);
-  const imageRaw = urlOf(ld?.['image']) ?? firstMeta(m, 'og:image', 'twitter:image', 'twitter:image:src');
+  const detection = detectLanguage(text);
+  const languageDetected = detection?.language ?? null;
+  const isPaywalled = detectPaywall(
+    ld,
+    firstMeta(m, 'article:content_tier'),
+    body !== null && marksNear(m, m.meta.paywallEls, body.container),
+    text,
+  );
   const article: ExtractedArticle = {
     title,
-    subtitle: null,
+    subtitle: pickSubtitle(m, ld, title, text),
     text,
-    authors: namesOf(ld?.['author']),
+    authors: pickAuthors(m, ld, siteName),
     publishedAt: dates.publishedAt,
     modifiedAt: dates.modifiedAt,
     dateSource: dates.dateSource,
-    language: languageDetected ?? languageDeclared,
+    language: pickLanguage(languageDeclared, detection),
     languageDeclared,
     languageDetected,
     canonicalUrl,
     siteName,
-    image: imageRaw === null ? null : resolveUrl(imageRaw, canonicalUrl),
-    section: stringOf(ld?.['articleSection']) ?? firstMeta(m, 'article:section'),
-    tags: stringsOf(ld?.['keywords']),
+    image: pickImage(m, ld, canonicalUrl),
+    section:
+      stringOf(ld?.['articleSection']) ?? firstMeta(m, 'article:section', 'section', 'parsely-section'),
+    tags: pickTags(m, ld),
     wordCount,
-    isPaywalled: false,
-    isTruncated: false,
-    attribution: null,
+    isPaywalled,
+    isTruncated: detectTruncation(text, isPaywalled, ldWords, wordCount),
+    attribution: findAttribution(paragraphs),
     jsonLd: ld,
   };
-  if (wordCount < 30) return { kind: 'not-article', reason: 'too little text', partial: article };
+  if (wordCount === 0) return { kind: 'not-article', reason: 'no text found', partial: article };
+  const signals = hasArticleSignals(m, ld);
+  if (wordCount < (signals ? 15 : 50)) {
+    return { kind: 'not-article', reason: `too little text (${wordCount} words)`, partial: article };
+  }
+  if (!signals && body !== null && body.linkDensity > 0.5) {
+    return { kind: 'not-article', reason: 'link list (index or navigation page)', partial: article };
+  }
   return { kind: 'article', article };
 }
 

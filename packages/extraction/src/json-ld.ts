@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { ArticleJsonLd } from './types.js';
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|Posting)$/;
@@ -80,7 +81,7 @@ export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
   for (const [k, v] of Object.entries(best)) {
     if (k === '@context' || k === '@type') continue;
     if (k === 'headline' || k === 'articleBody') {
-      if (typeof v === 'string') result[k] = v;
+      if (typeof v === 'string') result[k] = decodeText(v);
       continue;
     }
     result[k] = v;
@@ -88,15 +89,20 @@ export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
   return result;
 }
 
+/** Decodes HTML entities that some sites leave in JSON-LD strings ("&#8216;The Medium&#8217;"). */
+export function decodeText(s: string): string {
+  return s.includes('&') ? decodeHTML(s) : s;
+}
+
 /** Names from a schema.org author value: string, Person, or a list of them. */
 export function namesOf(v: unknown): string[] {
   const out: string[] = [];
   const list = Array.isArray(v) ? v : [v];
   for (const item of list.slice(0, 20)) {
-    if (typeof item === 'string') out.push(item);
+    if (typeof item === 'string') out.push(decodeText(item));
     else if (isObject(item)) {
       const n = item['name'];
-      if (typeof n === 'string') out.push(n);
+      if (typeof n === 'string') out.push(decodeText(n));
       else if (Array.isArray(n)) for (const x of n) if (typeof x === 'string') out.push(x);
     }
   }
@@ -108,7 +114,7 @@ export function urlOf(v: unknown): string | null {
   const first = Array.isArray(v) ? v[0] : v;
   if (typeof first === 'string') return first;
   if (isObject(first)) {
-    const u = first['url'] ?? first['contentUrl'] ?? first['@id'];
+    const u = first['url'] ?? first['contentUrl'];
     if (typeof u === 'string') return u;
   }
   return null;
@@ -116,11 +122,12 @@ export function urlOf(v: unknown): string | null {
 
 /** A string field, or the first string of a list. */
 export function stringOf(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim().length > 0 ? v.trim() : null;
-  if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && x.trim().length > 0) return x.trim();
+  if (typeof v === 'string') return v.trim().length > 0 ? decodeText(v.trim()) : null;
+  if (Array.isArray(v))
+    for (const x of v) if (typeof x === 'string' && x.trim().length > 0) return decodeText(x.trim());
   if (isObject(v)) {
     const n = v['name'];
-    if (typeof n === 'string') return n;
+    if (typeof n === 'string') return decodeText(n);
   }
   return null;
 }

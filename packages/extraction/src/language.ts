@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 
 /** ISO 639-3 codes that franc-min returns, mapped to ISO 639-1 where one exists. */
 const ISO3_TO_1: Record<string, string> = {
@@ -85,16 +85,28 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | n
 
 const HEBREW = /[\u0590-\u05ff]/g;
 
+/** Detected language and the languages scored close to it (a short text can read as several). */
+export interface LanguageDetection {
+  language: string;
+  plausible: string[];
+}
+
 /** Language of the text as ISO 639-1 (franc-min trigrams; Hebrew by script, which franc-min lacks). */
-export function detectLanguage(text: string): string | null {
-  // Trigram ranking is the cost; 400 characters from the middle of the text decide as well.
-  const SAMPLE = 400;
+export function detectLanguage(text: string): LanguageDetection | null {
+  // Trigram ranking is the cost; a few hundred characters from the middle of the text decide as well.
+  const SAMPLE = 500;
   const from = text.length > SAMPLE ? Math.floor((text.length - SAMPLE) / 2) : 0;
   const sample = text.length > SAMPLE ? text.slice(from, from + SAMPLE) : text;
   if (sample.length < 20) return null;
   const hebrew = sample.match(HEBREW);
-  if (hebrew !== null && hebrew.length > sample.length * 0.3) return 'he';
-  const code = franc(sample, { minLength: 20 });
-  if (code === 'und') return null;
-  return ISO3_TO_1[code] ?? code;
+  if (hebrew !== null && hebrew.length > sample.length * 0.3) return { language: 'he', plausible: ['he'] };
+  const ranked = francAll(sample, { minLength: 20 });
+  const top = ranked[0];
+  if (top === undefined || top[0] === 'und') return null;
+  const language = ISO3_TO_1[top[0]] ?? top[0];
+  const plausible: string[] = [];
+  for (const [code, score] of ranked.slice(0, 8)) {
+    if (score >= 0.95) plausible.push(ISO3_TO_1[code] ?? code);
+  }
+  return { language, plausible };
 }

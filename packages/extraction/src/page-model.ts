@@ -185,8 +185,14 @@ export interface RawMeta {
   h1: number[];
   /** Elements whose class or id names a byline or author. */
   bylines: number[];
-  /** Elements whose class or id names a paywall or subscriber-only content. */
-  paywallMarks: number;
+  /** Elements whose class names a date or dateline. */
+  dateEls: number[];
+  /** Links with rel="author". */
+  relAuthors: number[];
+  /** Elements whose class names a subtitle (dek, standfirst, subheadline). */
+  subtitles: number[];
+  /** Elements whose class names a paywall or subscriber-only content. */
+  paywallEls: number[];
 }
 
 /**
@@ -285,7 +291,10 @@ export function buildPageModel(doc: Document): PageModel {
     itemprops: [],
     h1: [],
     bylines: [],
-    paywallMarks: 0,
+    relAuthors: [],
+    dateEls: [],
+    subtitles: [],
+    paywallEls: [],
   };
 
   // Explicit stack of nodes with their parent index; children pushed in reverse keep document order.
@@ -494,17 +503,28 @@ function collectMeta(meta: RawMeta, node: Element, idx: number, w: number): void
     if (dt !== undefined) meta.times.push({ datetime: dt, index: idx });
   } else if (name === 'h1') {
     meta.h1.push(idx);
+  } else if (name === 'a') {
+    const rel = attribs['rel'];
+    if (rel !== undefined && /\bauthor\b/i.test(rel)) meta.relAuthors.push(idx);
   }
   const itemprop = attribs['itemprop'];
   if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
     meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
   }
   const cls = attribs['class'];
-  if (w < 0) {
+  if (w === -1) {
     const both = `${cls ?? ''} ${attribs['id'] ?? ''}`.toLowerCase();
     if (both.includes('byline') || both.includes('author')) meta.bylines.push(idx);
   }
-  if (cls !== undefined && PAYWALL_CLASS.test(cls)) meta.paywallMarks++;
+  if (cls !== undefined) {
+    if (PAYWALL_CLASS.test(cls) && meta.paywallEls.length < 20) meta.paywallEls.push(idx);
+    if (SUBTITLE_CLASS.test(cls) && meta.subtitles.length < 5) meta.subtitles.push(idx);
+    if (DATE_CLASS.test(cls) && meta.dateEls.length < 5) meta.dateEls.push(idx);
+  }
 }
 
+const SUBTITLE_CLASS =
+  /(?:^|[\s_-])(?:sub-?title|sub-?headline|subhead|dek|standfirst|deck|article-summary|lede)(?:$|[\s_-])/i;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dateline|timestamp|published|pubdate|posted-on|entry-date)(?:$|[\s_-])/i;
 const PAYWALL_CLASS = /paywall|subscriber-only|subscribers-only|premium-content|regwall|piano-/i;
