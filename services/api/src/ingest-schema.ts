@@ -62,7 +62,7 @@ function kindOf(raw: unknown): IngestItem['kind'] {
 function toIssues(item: number | null, error: z.ZodError): BodyIssue[] {
   return error.issues.map((i) => ({
     item,
-    field: i.path.length > 0 ? i.path.join('.') : '(item)',
+    field: i.path.length > 0 ? i.path.join('.') : item === null ? '(body)' : '(item)',
     message: i.message,
   }));
 }

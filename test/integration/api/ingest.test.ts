@@ -107,6 +107,25 @@ describe('POST /v1/ingest', () => {
     expect(await h.queued()).toEqual(before);
   });
 
+  it('answers 415 for a body that is not JSON and 400 for malformed JSON', async () => {
+    const form = await h.app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      headers: { ...bearer, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'url=http://127.0.0.1:9/x',
+    });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().message).toBe('send the body as application/json');
+    const broken = await h.app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      payload: '{"items": [',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().message).toMatch(/^request body is not valid JSON/);
+  });
+
   it('refuses more items than the per-request limit', async () => {
     const items = Array.from({ length: 6 }, (_, i) => ({ url: `http://127.0.0.1:9/many/${i}` }));
     const res = await h.app.inject({

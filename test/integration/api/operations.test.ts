@@ -5,6 +5,22 @@ import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js'
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
+describe('readiness without Redis', () => {
+  it('answers /readyz 503 saying Redis is unreachable', async () => {
+    const h = await startHarness();
+    try {
+      h.redis.disconnect();
+      const res = await h.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().message).toMatch(/^redis unreachable/);
+    } finally {
+      h.redis.connect().catch(() => undefined);
+      await h.redis.ping();
+      await h.close();
+    }
+  });
+});
+
 describe('operations endpoints', () => {
   let h: Harness;
   beforeAll(async () => {

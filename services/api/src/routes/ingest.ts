@@ -87,6 +87,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext): voi
       }),
     },
     async (req, reply) => {
+      if (Buffer.isBuffer(req.body)) {
+        throw new HttpError(415, 'send the body as application/json');
+      }
       const parsed = parseIngestBody(req.body, ctx.options.maxItems);
       if (!parsed.ok) {
         throw new HttpError(400, describeIssues(parsed.issues), { issues: parsed.issues });
