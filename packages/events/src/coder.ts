@@ -178,6 +178,57 @@ const SUBORDINATORS = new Set([
   'whereas',
   'despite',
 ]);
+/** What civilians and other non-state, non-armed actors can be the source of. */
+const CIVILIAN_TYPES = new Set<PloverType>([
+  'PROTEST',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'SUPPORT',
+  'AGREE',
+  'CONSULT',
+  'COOPERATE',
+]);
+const DISASTER_TYPES = new Set<PloverType>(['ASSAULT', 'AID', 'MOBILIZE', 'RETREAT', 'COERCE']);
+const DISASTER_CUES = [
+  'earthquake',
+  'quake',
+  'flood',
+  'floods',
+  'flooding',
+  'tsunami',
+  'wildfire',
+  'wildfires',
+  'storm',
+  'hurricane',
+  'cyclone',
+  'typhoon',
+  'landslide',
+  'landslides',
+  'rain',
+  'rains',
+  'rainfall',
+  'drought',
+  'eruption',
+  'volcano',
+  'volcanic',
+  'avalanche',
+  'crash',
+  'accident',
+  'derailment',
+  'poisoning',
+  'outbreak',
+  'epidemic',
+  'heatwave',
+  'fire',
+  'fires',
+  'blaze',
+  'tornado',
+  'mudslide',
+  'collapse',
+  'collapsed',
+];
 const CONFLICT_TYPES = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
 const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
 const VIOLENCE_CUES = [
@@ -767,23 +818,36 @@ class DocumentCoder {
 
     // Someone must say a verbal event: without a source it is not coded.
     if (sources.length === 0 && VERBAL_TYPES.has(trigger.type)) return [];
-    const passiveWithVictim = trigger.passive && targets.length > 0;
+    const passiveWithVictim = trigger.passive && targets.length > 0 && trigger.type === 'ASSAULT';
     if (sources.length === 0 && ((trigger.needsSource && !passiveWithVictim) || targets.length === 0))
       return [];
-    if (
-      trigger.needsTarget &&
-      objects.targets.length === 0 &&
-      !(trigger.passive && subjectFallback.length > 0)
-    )
-      return [];
+    // "released prisoners", "seized a ship": the object must be an actor right after the verb.
+    if (trigger.needsTarget) {
+      const direct = trigger.passive
+        ? subjectFallback.length > 0
+        : objects.targets.some((m) => m.start <= trigger.end + 3);
+      if (!direct) return [];
+    }
     if (trigger.requireAny.length > 0) {
       const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
       if (!trigger.requireAny.some((w) => window.includes(w))) return [];
     }
-    // Civilians, refugees, media and businesses do not fight or coerce: such a "source" is a misparse.
+    // Civilians, refugees, media and businesses do not fight, coerce or hand out aid: such a
+    // "source" is a misparse (usually the victims).
+    if (!CIVILIAN_TYPES.has(trigger.type) && sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? '')))
+      return [];
+    // Visits are made by officials, not by troops or aircraft.
     if (
-      (trigger.type === 'ASSAULT' || trigger.type === 'COERCE') &&
-      sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? ''))
+      trigger.mode === 'visit' &&
+      trigger.needsSource &&
+      sources.some((a) => ['MIL', 'REB', 'COP', 'CVL', 'REF'].includes(a.sector ?? ''))
+    )
+      return [];
+    // Disasters and accidents kill, injure and call for rescue; that is not political violence.
+    if (
+      DISASTER_TYPES.has(trigger.type) &&
+      DISASTER_CUES.some((w) => tokens.some((t) => t.norm === w)) &&
+      !VIOLENCE_CUES.some((w) => tokens.some((t) => t.norm === w))
     )
       return [];
     // A passive without an agent ("were killed") is political only in a context of violence.

@@ -165,7 +165,17 @@ function acceptVerbForm(
     if (p !== undefined && BE_FORMS.has(p) && p !== 'being')
       return { ok: true, passive: false, participial: false };
     if (p !== undefined && (INFINITIVE_BLOCKERS.has(p) || PREPOSITIONS.has(p))) return reject;
-    return { ok: true, passive: false, participial: true };
+    // A participle clause follows a comma, its subject or a conjunction; after an adjective the
+    // word is a noun modifier ("a widespread hacking campaign").
+    const participleOk =
+      p === undefined ||
+      p === ',' ||
+      p === 'and' ||
+      p === 'while' ||
+      p === 'then' ||
+      mentionEnds.has(prevIndex + 1) ||
+      ADVERB_FILLERS.has(tokens[i - 1]?.norm ?? '');
+    return { ok: participleOk, passive: false, participial: true };
   }
   if (v.form === 'third') {
     // "Russia expels", "which threatens"; not "air raids" or "the country's arms".
