@@ -94,6 +94,34 @@ describe('seed case: a Washington Post story republished by UNN and others', () 
   });
 });
 
+describe('story merges', () => {
+  it('folds two stories joined by a later copy into one, and old ids resolve to it', async () => {
+    const { index } = freshIndex();
+    // the first three paragraphs, and the first with the last four: too little shared to be copies
+    const paragraphs = original.text.split('\n\n');
+    const head = await index.assign({
+      ...retitled,
+      articleId: 'head',
+      url: 'https://h.example/1',
+      text: paragraphs.slice(0, 3).join('\n\n'),
+    });
+    const tail = await index.assign({
+      ...promoted,
+      articleId: 'tail',
+      url: 'https://t.example/1',
+      text: [paragraphs[0], ...paragraphs.slice(3)].join('\n\n'),
+    });
+    expect(tail.status).toBe('new-story');
+    const full = await index.assign(original);
+    expect(full.status).toBe('new-copy');
+    expect(full.story.copies.map((c) => c.articleId).sort()).toEqual(['head', 'tail', 'wapo-venezuela-1']);
+    const ids = [head.story.storyId, tail.story.storyId];
+    for (const id of ids) expect((await index.getStory(id))?.storyId).toBe(full.story.storyId);
+    for (const id of ids.filter((x) => x !== full.story.storyId)) expect(full.story.mergedFrom).toContain(id);
+    expect(full.story.copies.find((c) => c.articleId === 'wapo-venezuela-1')?.matchedBy).toBe('near');
+  });
+});
+
 describe('exact layers and idempotence', () => {
   it('returns already-seen with the story unchanged when the same article id is assigned again', async () => {
     const { index } = freshIndex();
