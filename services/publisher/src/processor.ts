@@ -3,15 +3,16 @@ import type { Redis } from 'ioredis';
 import type { DedupIndex } from '@wirehose/dedup';
 import type { Logger } from '@wirehose/logger';
 import type { Article, PublishJob, StoryRecord } from '@wirehose/schemas';
-import type { Sink } from '@wirehose/sinks';
 import type { Stores } from '@wirehose/store';
 import { buildRecordContent, finishRecord, hashContent } from './build-record.js';
+import type { FanOut } from './fan-out.js';
 
 export interface PublishDeps {
   redis: Redis;
   stores: Stores;
   index: DedupIndex;
-  sinks: readonly Sink[];
+  /** Queues the record for every sink. */
+  fanOut: Pick<FanOut, 'publish'>;
   now?: () => Date;
 }
 
@@ -35,8 +36,8 @@ return 1`;
 
 /**
  * Build the story's record; if its content changed since the stored version, store it as version + 1.
- * Then hand the stored record to every sink (they skip versions they already have), so a retry after a
- * sink failure still delivers.
+ * Then queue one job per sink for the stored record (sinks skip versions they already applied), so a
+ * retry, or a publish with unchanged content, still reaches a sink that missed the record.
  */
 export function createPublishProcessor(deps: PublishDeps) {
   const now = deps.now ?? (() => new Date());
@@ -68,12 +69,12 @@ export function createPublishProcessor(deps: PublishDeps) {
       );
       if (stored !== 1) throw new VersionConflictError(record.id);
     }
-    const outcomes: Record<string, string> = {};
-    for (const sink of deps.sinks) outcomes[sink.name] = await sink.write(record);
+    await deps.fanOut.publish(record, job.reason);
+    const changed = previous?.version !== record.version;
     log.info(
-      { storyId: record.id, version: record.version, copies: record.copies.length, outcomes },
+      { storyId: record.id, version: record.version, copies: record.copies.length, changed },
       'published',
     );
-    return { version: record.version, outcomes };
+    return { version: record.version, changed };
   };
 }

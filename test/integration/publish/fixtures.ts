@@ -18,6 +18,7 @@ export function makeRecord({
   events = [],
   publishedAt = new Date('2026-11-20T10:00:00Z'),
   firstPublishedAt = '2026-11-20T08:00:00Z',
+  mergedInto = null,
 }: {
   id?: string;
   version?: number;
@@ -27,6 +28,7 @@ export function makeRecord({
   events?: StoryEvent[];
   publishedAt?: Date;
   firstPublishedAt?: string | null;
+  mergedInto?: string | null;
 } = {}): StoryRecord {
   const url = `https://news.example/${id}`;
   return StoryRecordSchema.parse({
@@ -36,6 +38,8 @@ export function makeRecord({
     version,
     contentHash: `hash-${id}-${version}`,
     publishedAt: publishedAt.toISOString(),
+    status: mergedInto ? 'merged' : 'active',
+    mergedInto,
     story: {
       title,
       text,
@@ -92,7 +96,7 @@ export function makeEvent(id: string, type: StoryEvent['type'], from: string, to
     location: null,
     polarity: 'asserted',
     speaker: null,
-    evidence: { sentence: `${from} asked ${to} for help.`, start: 0, end: 10, articleId: 'a' },
+    evidence: { sentence: `${from} asked ${to} for help.`, start: 0, end: 10, articleId: 'a', field: 'text' },
     confidence: 0.9,
     mentions: { sentences: 1, copies: 1, outlets: 1 },
   };

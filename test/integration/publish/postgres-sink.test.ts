@@ -120,4 +120,19 @@ describe('the PostgreSQL search index', () => {
     expect(recent.map((h) => h.id)).toEqual(['title-match']);
     expect(await searchStories(pool, { schema, query: 'the' })).toEqual([]);
   });
+
+  it('leaves a story merged into another out of search results', async () => {
+    await sink.write(makeRecord({ id: 'volcano-a', title: 'Volcano erupts near the coast' }));
+    await sink.write(makeRecord({ id: 'volcano-b', title: 'Volcano ash closes airport' }));
+    expect((await searchStories(pool, { schema, query: 'volcano' })).length).toBe(2);
+    await sink.write(
+      makeRecord({
+        id: 'volcano-b',
+        version: 2,
+        title: 'Volcano ash closes airport',
+        mergedInto: 'volcano-a',
+      }),
+    );
+    expect((await searchStories(pool, { schema, query: 'volcano' })).map((h) => h.id)).toEqual(['volcano-a']);
+  });
 });

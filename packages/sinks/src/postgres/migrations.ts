@@ -66,6 +66,14 @@ CREATE INDEX story_events_type_idx ON ${s}.story_events (type, event_date);
 CREATE INDEX story_events_source_country_idx ON ${s}.story_events (source_country);
 `,
   },
+  {
+    name: '002-story-status',
+    sql: (s) => `
+ALTER TABLE ${s}.stories
+  ADD COLUMN status text NOT NULL DEFAULT 'active',
+  ADD COLUMN merged_into text;
+`,
+  },
 ];
 
 /**

@@ -21,14 +21,15 @@ export function createPostgresSink({ pool, schema, name = 'postgres' }: Postgres
   const upsertStory = `
 INSERT INTO ${s}.stories AS cur (
   id, version, content_hash, published_at, title, body, url, language, first_published_at,
-  original_source, outlets, countries, event_types, copy_count, record, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+  original_source, outlets, countries, event_types, copy_count, record, status, merged_into, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())
 ON CONFLICT (id) DO UPDATE SET
   version = EXCLUDED.version, content_hash = EXCLUDED.content_hash, published_at = EXCLUDED.published_at,
   title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url, language = EXCLUDED.language,
   first_published_at = EXCLUDED.first_published_at, original_source = EXCLUDED.original_source,
   outlets = EXCLUDED.outlets, countries = EXCLUDED.countries, event_types = EXCLUDED.event_types,
-  copy_count = EXCLUDED.copy_count, record = EXCLUDED.record, updated_at = now()
+  copy_count = EXCLUDED.copy_count, record = EXCLUDED.record, status = EXCLUDED.status,
+  merged_into = EXCLUDED.merged_into, updated_at = now()
 WHERE cur.version < EXCLUDED.version
 RETURNING id`;
   const insertEvents = `
@@ -72,6 +73,8 @@ ON CONFLICT (story_id, event_id) DO NOTHING`;
           recordEventTypes(record),
           story.copyCount,
           JSON.stringify(record),
+          record.status,
+          record.mergedInto,
         ]);
         if (won.rowCount === 0) {
           await client.query('ROLLBACK');

@@ -42,8 +42,8 @@ interface HitRow {
 }
 
 /**
- * Full-text search over the story index, best first (ties: newest first). An empty query or one made only
- * of stop words finds nothing.
+ * Full-text search over the story index, best first (ties: newest first). Stories merged into another
+ * (`status: merged`) are left out. An empty query or one made only of stop words finds nothing.
  */
 export async function searchStories(pool: pg.Pool, opts: SearchOptions): Promise<SearchHit[]> {
   const s = quoteSchema(opts.schema);
@@ -58,6 +58,7 @@ SELECT st.id, st.version, st.title, st.url,
   st.first_published_at, st.outlets, st.event_types
 FROM ${s}.stories st, q
 WHERE st.search @@ q.query
+  AND st.status = 'active'
   AND ($2::timestamptz IS NULL OR COALESCE(st.first_published_at, st.published_at) >= $2)
   AND ($3::text IS NULL OR $3 = ANY (st.countries))
   AND ($4::text IS NULL OR $4 = ANY (st.event_types))
