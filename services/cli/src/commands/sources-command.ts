@@ -1,0 +1,139 @@
+import { Queue } from 'bullmq';
+import { z } from 'zod';
+import { BaseEnvSchema, loadConfig } from '@wirehose/config';
+import { crawlQueue, createRedis, type Redis } from '@wirehose/queue';
+import type { Source } from '@wirehose/schemas';
+import { loadSourcesFile } from '@wirehose/sources';
+import { createSourceStats } from '@wirehose/svc-fetcher';
+import type { Command } from './command.js';
+
+const SourcesEnvSchema = BaseEnvSchema.extend({
+  SOURCES_FILE: z.string().default('sources.yaml'),
+});
+
+/** One row of `wirehose sources list`. */
+export interface SourceRow {
+  name: string;
+  kind: string;
+  everySeconds: number | null;
+  enabled: boolean;
+  /** Whether the source is in the file (a schedule can outlive it until the scheduler reloads). */
+  inFile: boolean;
+  lastPollAt: string | null;
+  status: string | null;
+  nextRunAt: string | null;
+  polls: number;
+  errors: number;
+  notModified: number;
+  discovered: number;
+  enqueued: number;
+  detail: string | null;
+}
+
+/** Each source of the file (and each schedule left without one) with its poll stats and next run. */
+export async function listSources(
+  redis: Redis,
+  prefix: string,
+  sources: readonly Source[],
+): Promise<SourceRow[]> {
+  const stats = createSourceStats(redis, prefix);
+  const queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+  try {
+    const schedulers = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
+    const names = [...new Set([...sources.map((s) => s.name), ...schedulers.keys()])];
+    return await Promise.all(
+      names.map(async (name) => {
+        const source = sources.find((s) => s.name === name);
+        const scheduler = schedulers.get(name);
+        const s = await stats.get(name);
+        return {
+          name,
+          kind: source?.kind ?? '?',
+          everySeconds: source ? source.intervalSeconds : scheduler?.every ? scheduler.every / 1000 : null,
+          enabled: source?.enabled ?? true,
+          inFile: source !== undefined,
+          lastPollAt: s.lastPollAt,
+          status: s.lastStatus,
+          nextRunAt: scheduler?.next ? new Date(scheduler.next).toISOString() : null,
+          polls: s.polls,
+          errors: s.errors,
+          notModified: s.notModified,
+          discovered: s.discovered,
+          enqueued: s.enqueued,
+          detail: s.lastDetail,
+        };
+      }),
+    );
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Rows as aligned text columns. */
+export function formatSourceRows(rows: readonly SourceRow[]): string[] {
+  const header = [
+    'NAME',
+    'KIND',
+    'EVERY',
+    'LAST POLL',
+    'STATUS',
+    'NEXT RUN',
+    'POLLS',
+    'ERRORS',
+    '304',
+    'FOUND',
+    'QUEUED',
+  ];
+  const table = rows.map((r) => [
+    r.inFile ? r.name : `${r.name} (not in file)`,
+    r.kind,
+    r.everySeconds === null ? '-' : `${r.everySeconds}s`,
+    r.lastPollAt ?? 'never',
+    r.status ?? '-',
+    r.nextRunAt ?? (r.enabled ? 'not scheduled' : 'disabled'),
+    String(r.polls),
+    String(r.errors),
+    String(r.notModified),
+    String(r.discovered),
+    String(r.enqueued),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), ...table.map(line)];
+  for (const r of rows) if (r.detail && r.status === 'error') out.push(`  ${r.name}: ${r.detail}`);
+  return out;
+}
+
+export const sourcesCommand: Command = {
+  name: 'sources',
+  usage: [
+    'sources list [--file FILE]     each source: last poll, status, next run, counts (SOURCES_FILE)',
+    'sources check [--file FILE]    validate the sources file (errors name line and field)',
+  ],
+  flags: { file: { type: 'string' } },
+  async run({ args, flags, env, print }) {
+    const config = loadConfig(SourcesEnvSchema, env);
+    const file = typeof flags['file'] === 'string' ? flags['file'] : config.SOURCES_FILE;
+    const [action] = args;
+    const { sources } = await loadSourcesFile(file);
+    if (action === 'check') {
+      print(`${file}: ${sources.length} source(s), valid`);
+      return 0;
+    }
+    if (action !== 'list') throw new Error(`unknown sources action "${action ?? ''}"; use list or check`);
+    if (!config.REDIS_URL)
+      throw new Error('sources list needs REDIS_URL: poll stats live in the Redis the services use');
+    const redis = createRedis(config.REDIS_URL, 'producer', { enableOfflineQueue: true });
+    try {
+      for (const line of formatSourceRows(await listSources(redis, config.WIREHOSE_PREFIX, sources)))
+        print(line);
+      return 0;
+    } finally {
+      redis.disconnect();
+    }
+  },
+};
