@@ -79,6 +79,24 @@ function asBuffer(v: unknown): Buffer | null {
   return Buffer.isBuffer(v) ? v : null;
 }
 
+/** Copies of one story whose sketches are kept for matching (the longest texts); the rest keep only their metadata. */
+const SKETCHED_COPIES = 12;
+/** Copies listed per story at most (the earliest assigned are kept). */
+const MAX_COPIES = 1000;
+
+/** Keep a story record's size, and so the cost of matching against it, bounded however many copies it gathers. */
+function boundCopies(copies: StoredCopy[]): StoredCopy[] {
+  const kept = copies.slice(0, MAX_COPIES);
+  if (kept.filter((c) => c.sketch.length > 0).length <= SKETCHED_COPIES) return kept;
+  const keep = new Set(
+    [...kept]
+      .filter((c) => c.sketch.length > 0)
+      .sort((a, b) => b.size - a.size || (a.articleId < b.articleId ? -1 : 1))
+      .slice(0, SKETCHED_COPIES),
+  );
+  return kept.map((c) => (keep.has(c) ? c : { ...c, sketch: new Uint32Array(0), numbers: [] }));
+}
+
 /** Story id of a single article; a story's id is the smallest of its members' ids (see `createDedupIndex`). */
 export function articleStoryId(articleId: string): Buffer {
   return hash64(`article\u0000${articleId}`);
@@ -283,7 +301,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     }
     copies.push(copy);
     mergedFrom.delete(newId);
-    const record: StoryRecord = { mergedFrom: [...mergedFrom], copies };
+    const record: StoryRecord = { mergedFrom: [...mergedFrom], copies: boundCopies(copies) };
 
     const newIdBuf = Buffer.from(newId, 'hex');
     const writes: (string | Buffer)[] = [];
