@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { StoryRecord } from '@wirehose/schemas';
+import { RECORD_SCHEMA_URL, type StoryRecord } from '@wirehose/schemas';
 import type { Sink, SinkOutcome } from './sink.js';
 
 export interface RedisStreamSinkOptions {
@@ -11,7 +11,8 @@ export interface RedisStreamSinkOptions {
 }
 
 /**
- * Appends each record version to a Redis Stream as fields `id`, `version`, `record`. A hash beside the
+ * Appends each record version to a Redis Stream as fields `id`, `version`, `schema` (the JSON Schema URL)
+ * and `record` (the JSON). A hash beside the
  * stream remembers the last version added per story, checked and updated atomically with the XADD, so a
  * redelivered job adds nothing.
  */
@@ -25,7 +26,7 @@ export function createRedisStreamSink({
   const script = `
 local prev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
 if prev >= tonumber(ARGV[2]) then return 0 end
-redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'id', ARGV[1], 'version', ARGV[2], 'record', ARGV[3])
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', 'id', ARGV[1], 'version', ARGV[2], 'schema', ARGV[5], 'record', ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 return 1`;
   return {
@@ -40,6 +41,7 @@ return 1`;
         record.version,
         JSON.stringify(record),
         maxLen,
+        RECORD_SCHEMA_URL,
       );
       return added === 1 ? 'written' : 'skipped';
     },

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Redis } from 'ioredis';
 import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, type UrlPolicy } from '@wirehose/http-fetch';
-import type { StoryRecord } from '@wirehose/schemas';
+import { RECORD_SCHEMA_URL, type StoryRecord } from '@wirehose/schemas';
 import { SIGNATURE_HEADER, signPayload } from '@wirehose/signing';
 import type { Sink, SinkOutcome } from './sink.js';
 import { PermanentSinkError } from './sink-errors.js';
@@ -117,6 +117,7 @@ export function createWebhookSink(options: WebhookSinkOptions): Sink {
         [IDEMPOTENCY_HEADER]: `${record.id}:${record.version}`,
         'x-wirehose-record-id': record.id,
         'x-wirehose-record-version': String(record.version),
+        link: `<${RECORD_SCHEMA_URL}>; rel="describedby"`,
       };
       let status: number;
       try {
