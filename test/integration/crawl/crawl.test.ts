@@ -171,6 +171,70 @@ describe('polling sources', () => {
     expect(counts).toEqual([3, 3, 1]);
   });
 
+  it.each([
+    [
+      'rss-091',
+      'rss',
+      'rss',
+      (b: string) =>
+        `<rss version="0.91"><channel><item><title>x</title><link>${b}/f/rss091</link></item></channel></rss>`,
+      'application/rss+xml',
+    ],
+    [
+      'rdf',
+      'rss',
+      'rdf',
+      (b: string) =>
+        `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="${b}/"/><item rdf:about="${b}/f/rdf"><title>x</title><link>${b}/f/rdf</link></item></rdf:RDF>`,
+      'application/rdf+xml',
+    ],
+    [
+      'atom',
+      'atom',
+      'atom',
+      (b: string) =>
+        `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title><link href="${b}/f/atom"/></entry></feed>`,
+      'application/atom+xml',
+    ],
+    [
+      'jsonfeed',
+      'jsonfeed',
+      'jsonfeed',
+      (b: string) =>
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          items: [{ id: '1', url: `${b}/f/json` }],
+        }),
+      'application/feed+json',
+    ],
+    [
+      'news',
+      'news-sitemap',
+      'urlset',
+      (b: string) =>
+        `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>${b}/f/news</loc><news:news><news:title>x</news:title><news:publication_date>2025-06-01</news:publication_date></news:news></url></urlset>`,
+      'application/xml',
+    ],
+    [
+      'plain-sitemap',
+      'sitemap',
+      'urlset',
+      (b: string) =>
+        `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${b}/f/sm</loc></url></urlset>`,
+      'application/xml',
+    ],
+  ] as const)('polls a %s document served over HTTP', async (name, kind, format, body, type) => {
+    server.route(`/formats/${name}`, (req, res, base) =>
+      reply(200, body(base), { 'content-type': type })(req, res, base),
+    );
+    const result = await poll({
+      source: source({ name: `fmt-${name}`, kind, url: `${server.base}/formats/${name}` }),
+    });
+    expect(result.format).toBe(format);
+    expect(result.enqueued).toBe(1);
+    expect((await queuedUrls())[0]).toMatch(new RegExp(`/f/`));
+  });
+
   it('processes the good items of a malformed feed and records the problem', async () => {
     const result = await poll({
       source: source({ name: 'broken', kind: 'rss', url: `${server.base}/broken.xml` }),
