@@ -128,42 +128,91 @@ const POSITIVE_WORDS = new Set([
 /** Words that mark embedded content (tweets, posts) quoted by the article: never boilerplate. */
 const EMBED_WORDS = new Set(['embed', 'embedded', 'tweet', 'twitter-tweet', 'instagram']);
 
-const WORD_SPLIT = /[^a-z0-9]+/;
+// Bits of one class or id string: which word lists it hits and which metadata hints it gives.
+const HAS_EMBED = 1;
+const HAS_STRONG = 2;
+const HAS_WEAK = 4;
+const HAS_POSITIVE = 8;
+const FLAG_PAYWALL = 16;
+const FLAG_SUBTITLE = 32;
+const FLAG_DATE = 64;
+const FLAG_BYLINE_WORD = 128;
+const HINTS = FLAG_PAYWALL | FLAG_SUBTITLE | FLAG_DATE;
 
-function classWords(el: Element): string[] {
-  const cls = el.attribs['class'];
-  const id = el.attribs['id'];
-  const raw = `${cls ?? ''} ${id ?? ''}`;
-  if (raw.length < 2) return [];
-  // camelCase becomes separate words: "shareBar" -> "share bar".
-  return raw
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(WORD_SPLIT);
-}
+const SUBTITLE_CLASS =
+  /(?:^|[\s_-])(?:sub-?title|sub-?headline|subhead|dek|standfirst|deck|article-summary|lede)(?:$|[\s_-])/i;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dateline|timestamp|published|pubdate|posted-on|entry-date)(?:$|[\s_-])/i;
+const PAYWALL_CLASS = /paywall|subscriber-only|subscribers-only|premium-content|regwall|piano-/i;
+const BYLINE_CLASS = /byline|author/i;
 
-/** -2 boilerplate, -1 likely boilerplate, +1 article content, 0 neutral, by class and id words. */
-export function classWeight(el: Element): number {
-  const words = classWords(el);
-  if (words.length === 0) return 0;
-  let strong = false;
-  let neg = false;
-  let pos = false;
-  for (const w of words) {
-    if (w.length === 0) continue;
-    if (EMBED_WORDS.has(w)) return 0;
-    if (STRONG_NEGATIVE_WORDS.has(w)) strong = true;
-    else if (WEAK_NEGATIVE_WORDS.has(w)) neg = true;
-    else if (POSITIVE_WORDS.has(w)) pos = true;
-  }
-  if (strong && !pos) return -2;
-  if ((neg || strong) && !pos) return -1;
-  if (pos && !neg && !strong) return 1;
+function wordBits(w: string): number {
+  if (EMBED_WORDS.has(w)) return HAS_EMBED;
+  if (STRONG_NEGATIVE_WORDS.has(w)) return HAS_STRONG;
+  if (WEAK_NEGATIVE_WORDS.has(w)) return HAS_WEAK;
+  if (POSITIVE_WORDS.has(w)) return HAS_POSITIVE;
   return 0;
 }
 
-function isHidden(el: Element): boolean {
-  const a = el.attribs;
+const HINT_PRECHECK =
+  /paywall|subscri|premium|regwall|piano|title|headline|subhead|dek|standfirst|deck|summary|lede|date|timestamp|publish|posted|byline|author/i;
+
+/**
+ * Bits of one class or id attribute value. Words are split at non-alphanumerics and at camelCase
+ * humps ("shareBar" -> "share", "bar") in one scan, without regular expressions.
+ */
+function attributeBits(value: string, isClass: boolean): number {
+  let bits = 0;
+  let start = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 32;
+    const isLower = c >= 97 && c <= 122;
+    const isUpper = c >= 65 && c <= 90;
+    const isDigit = c >= 48 && c <= 57;
+    if (isLower || isUpper || isDigit) {
+      if (start < 0) start = i;
+      else if (isUpper) {
+        const prev = value.charCodeAt(i - 1);
+        if (prev >= 97 && prev <= 122) {
+          bits |= wordBits(value.slice(start, i).toLowerCase());
+          start = i;
+        }
+      }
+    } else if (start >= 0) {
+      bits |= wordBits(value.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  if (!HINT_PRECHECK.test(value)) return bits;
+  if (BYLINE_CLASS.test(value)) bits |= FLAG_BYLINE_WORD;
+  if (isClass) {
+    if (PAYWALL_CLASS.test(value)) bits |= FLAG_PAYWALL;
+    if (SUBTITLE_CLASS.test(value)) bits |= FLAG_SUBTITLE;
+    if (DATE_CLASS.test(value)) bits |= FLAG_DATE;
+  }
+  return bits;
+}
+
+/** -2 boilerplate, -1 likely boilerplate, +1 article content, 0 neutral, from attribute bits. */
+function weightOf(bits: number): number {
+  if ((bits & HAS_EMBED) !== 0) return 0;
+  const strong = (bits & HAS_STRONG) !== 0;
+  const weak = (bits & HAS_WEAK) !== 0;
+  const pos = (bits & HAS_POSITIVE) !== 0;
+  if (strong && !pos) return -2;
+  if ((weak || strong) && !pos) return -1;
+  if (pos && !weak && !strong) return 1;
+  return 0;
+}
+
+/** -2 boilerplate, -1 likely boilerplate, +1 article content, 0 neutral, by class and id words. */
+export function classWeight(cls: string | undefined, id: string | undefined): number {
+  const bits =
+    (cls === undefined ? 0 : attributeBits(cls, true)) | (id === undefined ? 0 : attributeBits(id, false));
+  return weightOf(bits);
+}
+
+function isHidden(a: Record<string, string>): boolean {
   if (a['hidden'] !== undefined) return true;
   if (a['aria-hidden'] === 'true') return true;
   const style = a['style'];
@@ -223,23 +272,20 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** Counts characters of `s` that are not whitespace, cheaply. */
-function visibleLength(s: string): number {
+/**
+ * Non-whitespace characters (low 20 bits, capped) and commas (high bits) of a text, in one loop.
+ */
+function textCounts(s: string): number {
   let n = 0;
+  let commas = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160) n++;
+    if (c > 32 && c !== 160) {
+      n++;
+      if (c === 44 || c === 0x3001 || c === 0xff0c || c === 0x060c) commas++;
+    }
   }
-  return n;
-}
-
-function countCommas(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 0x3001 || c === 0xff0c || c === 0x060c) n++;
-  }
-  return n;
+  return Math.min(n, 0xfffff) + Math.min(commas, 0x7ff) * 0x100000;
 }
 
 function pushMeta(meta: RawMeta, key: string, value: string): void {
@@ -280,7 +326,7 @@ export function buildPageModel(doc: Document): PageModel {
   const ownCommasArr: number[] = [];
   const weights: number[] = [];
   const indexOf = new Map<Element, number>();
-  const weightCache = new Map<string, number>();
+  const bitsCache = new Map<string, number>();
   const meta: RawMeta = {
     metas: new Map(),
     links: [],
@@ -297,69 +343,71 @@ export function buildPageModel(doc: Document): PageModel {
     paywallEls: [],
   };
 
-  // Explicit stack of nodes with their parent index; children pushed in reverse keep document order.
-  const stackNodes: AnyNode[] = [];
+  // Explicit stack of elements with their parent index, pushed in reverse to keep document order.
+  // Text is counted when its parent is expanded, so text nodes never enter the stack.
+  const stackNodes: Element[] = [];
   const stackParent: number[] = [];
   for (let i = doc.children.length - 1; i >= 0; i--) {
     const c = doc.children[i];
-    if (c !== undefined) {
+    if (c !== undefined && isElement(c)) {
       stackNodes.push(c);
       stackParent.push(-1);
     }
   }
   while (stackNodes.length > 0) {
-    const node = stackNodes.pop() as AnyNode;
+    const node = stackNodes.pop() as Element;
     const p = stackParent.pop() as number;
-    if (node.type === 'text') {
-      if (p < 0) continue;
-      const data = node.data;
-      const len = visibleLength(data);
-      if (len === 0) continue;
-      if (meta.title.length === 0 && els[p]?.name === 'title') meta.title = data;
-      if (hardSkip[p] === 1) continue;
-      ownTextArr[p] = (ownTextArr[p] ?? 0) + len;
-      ownCommasArr[p] = (ownCommasArr[p] ?? 0) + countCommas(data);
-      if (inLinkArr[p] === 1) ownLinkArr[p] = (ownLinkArr[p] ?? 0) + len;
-      continue;
-    }
-    if (!isElement(node)) continue;
     const idx = els.length;
     els.push(node);
     indexOf.set(node, idx);
     parents.push(p);
-    ownTextArr.push(0);
-    ownLinkArr.push(0);
-    ownCommasArr.push(0);
     const name = node.name;
-    let w = 0;
+    const attribs = node.attribs;
+    let bits = 0;
     if (name !== 'html' && name !== 'body') {
-      const key = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`;
-      if (key.length > 2) {
-        // Pages repeat the same class names many times; judge each combination once.
-        const cached = weightCache.get(key);
-        if (cached === undefined) {
-          w = classWeight(node);
-          weightCache.set(key, w);
-        } else w = cached;
+      // Pages repeat the same class names many times; judge each value once.
+      const cls = attribs['class'];
+      if (cls !== undefined) {
+        let b = bitsCache.get(cls);
+        if (b === undefined) {
+          b = attributeBits(cls, true);
+          bitsCache.set(cls, b);
+        }
+        bits = b;
       }
+      const id = attribs['id'];
+      if (id !== undefined) bits |= attributeBits(id, false);
     }
+    const w = bits === 0 ? 0 : weightOf(bits);
     weights.push(w);
-    collectMeta(meta, node, idx, w);
+    collectMeta(meta, node, idx, bits, w);
 
-    const parentSkipped = p >= 0 ? hardSkip[p] === 1 : false;
-    hardSkip.push(parentSkipped || DROP_TAGS.has(name) || isHidden(node) ? 1 : 0);
-    const parentBlock = p >= 0 ? (blockOfArr[p] ?? -1) : -1;
+    const skip = (p >= 0 && hardSkip[p] === 1) || DROP_TAGS.has(name) || isHidden(attribs);
+    hardSkip.push(skip ? 1 : 0);
+    const parentBlock = p >= 0 ? (blockOfArr[p] as number) : -1;
     blockOfArr.push(BLOCK_TAGS.has(name) ? idx : parentBlock);
-    inLinkArr.push(name === 'a' || (p >= 0 && inLinkArr[p] === 1) ? 1 : 0);
+    const inLink = name === 'a' || (p >= 0 && inLinkArr[p] === 1);
+    inLinkArr.push(inLink ? 1 : 0);
 
+    let text = 0;
+    let commas = 0;
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c === undefined) continue;
-      if (c.type === 'comment' || c.type === 'directive') continue;
-      stackNodes.push(c);
-      stackParent.push(idx);
+      const c = children[i] as AnyNode;
+      if (c.type === 'text') {
+        if (name === 'title' && meta.title.length === 0) meta.title = c.data;
+        if (skip) continue;
+        const counts = textCounts(c.data);
+        text += counts & 0xfffff;
+        commas += counts >>> 20;
+      } else if (isElement(c)) {
+        stackNodes.push(c);
+        stackParent.push(idx);
+      }
     }
+    ownTextArr.push(text);
+    ownLinkArr.push(inLink ? text : 0);
+    ownCommasArr.push(commas);
   }
 
   const n = els.length;
@@ -470,7 +518,7 @@ export function buildPageModel(doc: Document): PageModel {
   };
 }
 
-function collectMeta(meta: RawMeta, node: Element, idx: number, w: number): void {
+function collectMeta(meta: RawMeta, node: Element, idx: number, bits: number, w: number): void {
   const name = node.name;
   const attribs = node.attribs;
   if (name === 'meta') {
@@ -511,20 +559,11 @@ function collectMeta(meta: RawMeta, node: Element, idx: number, w: number): void
   if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
     meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
   }
-  const cls = attribs['class'];
-  if (w === -1) {
-    const both = `${cls ?? ''} ${attribs['id'] ?? ''}`.toLowerCase();
-    if (both.includes('byline') || both.includes('author')) meta.bylines.push(idx);
-  }
-  if (cls !== undefined) {
-    if (PAYWALL_CLASS.test(cls) && meta.paywallEls.length < 20) meta.paywallEls.push(idx);
-    if (SUBTITLE_CLASS.test(cls) && meta.subtitles.length < 5) meta.subtitles.push(idx);
-    if (DATE_CLASS.test(cls) && meta.dateEls.length < 5) meta.dateEls.push(idx);
+  // Bylines carry only weak boilerplate words; "comment-author" is a comment form, not a byline.
+  if ((bits & FLAG_BYLINE_WORD) !== 0 && w === -1) meta.bylines.push(idx);
+  if ((bits & HINTS) !== 0) {
+    if ((bits & FLAG_PAYWALL) !== 0 && meta.paywallEls.length < 20) meta.paywallEls.push(idx);
+    if ((bits & FLAG_SUBTITLE) !== 0 && meta.subtitles.length < 5) meta.subtitles.push(idx);
+    if ((bits & FLAG_DATE) !== 0 && meta.dateEls.length < 5) meta.dateEls.push(idx);
   }
 }
-
-const SUBTITLE_CLASS =
-  /(?:^|[\s_-])(?:sub-?title|sub-?headline|subhead|dek|standfirst|deck|article-summary|lede)(?:$|[\s_-])/i;
-const DATE_CLASS =
-  /(?:^|[\s_-])(?:date|dateline|timestamp|published|pubdate|posted-on|entry-date)(?:$|[\s_-])/i;
-const PAYWALL_CLASS = /paywall|subscriber-only|subscribers-only|premium-content|regwall|piano-/i;
