@@ -92,6 +92,7 @@ const VERBAL_TYPES = new Set<PloverType>([
   'CONSULT',
 ]);
 /** Sectors that are usually of the same country as the other party ("Iranian authorities pressured workers"). */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
 const DOMESTIC_SECTORS = new Set([
   'CVL',
   'OPP',
@@ -109,6 +110,16 @@ const DOMESTIC_SECTORS = new Set([
 
 /** Verbs that carry a nominal event: "launched an attack", "staged protests". */
 const LIGHT_VERBS = new Set([
+  'continuing',
+  'organizing',
+  'organising',
+  'mounting',
+  'waging',
+  'carrying',
+  'gathered',
+  'converged',
+  'converging',
+  'took',
   'launched',
   'launch',
   'launches',
@@ -189,7 +200,10 @@ const CIVILIAN_TYPES = new Set<PloverType>([
   'AGREE',
   'CONSULT',
   'COOPERATE',
+  'CONCEDE',
 ]);
+/** Symmetric interactions: with a coordinated source ("X and Y agreed") each party is a source. */
+const SYMMETRIC_TYPES = new Set<PloverType>(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
 const DISASTER_TYPES = new Set<PloverType>(['ASSAULT', 'AID', 'MOBILIZE', 'RETREAT', 'COERCE']);
 const DISASTER_CUES = [
   'earthquake',
@@ -565,6 +579,18 @@ class DocumentCoder {
       const c = nearest.actors[0]?.country;
       if (c) return withCountry(c);
     }
+    // A government facing its own rebels, opposition or citizens: "President X banned Ugandan
+    // opposition candidates", "Rwandan rebels demanded the removal of President Y".
+    if (STATE_SECTORS.has(actor.sector)) {
+      const domestic = others.find(
+        (o) =>
+          o.country !== null &&
+          o.country !== 'IGO' &&
+          o.country !== 'NGO' &&
+          DOMESTIC_SECTORS.has(o.sector ?? ''),
+      );
+      if (domestic?.country) return withCountry(domestic.country);
+    }
     const otherCountries = [
       ...new Set(
         others.map((o) => o.country).filter((c): c is string => c !== null && c !== 'IGO' && c !== 'NGO'),
@@ -713,7 +739,8 @@ class DocumentCoder {
       const firstVerb = verbs[0];
       if (firstVerb && firstVerb.start < trigger.start) return true;
     }
-    if (before === 'to' && verbs.some((v) => v.start < trigger.start)) return true;
+    // An infinitive is never the main clause: "staged demonstrations to demand reforms".
+    if (before === 'to') return true;
     let comma = false;
     for (let k = trigger.start - 1; k >= 0; k--) {
       const w = tokens[k]?.norm ?? '';
@@ -799,7 +826,9 @@ class DocumentCoder {
       !trigger.passive &&
       speaker &&
       !subject.pronoun &&
-      VERBAL_TYPES.has(trigger.type)
+      // "Italy announced a suspension of …": the announcer is the source of the nominal event.
+      (VERBAL_TYPES.has(trigger.type) ||
+        (trigger.kind === 'noun' && frame !== undefined && trigger.start - frame.contentStart <= 3))
     ) {
       // Reported speech: the speaker is the source of what the sentence says without a subject.
       sources = [speaker];
@@ -809,6 +838,7 @@ class DocumentCoder {
       targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
       confidence -= 0.05;
     }
+    if (sources.length >= 2 && SYMMETRIC_TYPES.has(trigger.type) && !trigger.passive) targets = [];
     sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
     targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
     if (trigger.kind === 'noun') confidence -= 0.1;

@@ -80,7 +80,12 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
       (ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '') || TIME_WORDS.has(tokens[k - 1]?.norm ?? ''))
     )
       k--;
-    const before = mentionEndingAt(mentions, k);
+    const adjacent = mentionEndingAt(mentions, k);
+    // "The Red Cross operating in Iraq said": the speaker is the phrase's head, not the place.
+    const before =
+      adjacent && adjacent.preposition !== null
+        ? [...mentions].reverse().find((m) => m.end <= adjacent.start && m.preposition === null)
+        : adjacent;
     const pronoun = PRONOUNS.has(tokens[k - 1]?.norm ?? '') ? (tokens[k - 1]?.norm ?? null) : null;
     if (before || pronoun) {
       const subjectStart = before ? before.start : k - 1;
