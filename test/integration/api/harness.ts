@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { createLogger } from '@wirehose/logger';
+import { createLogger, type Logger } from '@wirehose/logger';
 import { STAGE_QUEUES } from '@wirehose/queue';
 import type { StoryRecord } from '@wirehose/schemas';
 import type { SearchHit, SearchOptions } from '@wirehose/sinks';
@@ -43,6 +43,7 @@ export interface Harness {
 export async function startHarness(
   options: ApiOptions = apiOptions(),
   search: ((opts: SearchOptions) => Promise<SearchHit[]>) | null = null,
+  log: Logger = createLogger({ service: 'api-test', level: 'silent' }),
 ): Promise<Harness> {
   const prefix = testPrefix('api');
   const redis = connect();
@@ -51,7 +52,7 @@ export async function startHarness(
     redis,
     queues: { connection: queueConn, prefix },
     prefix,
-    log: createLogger({ service: 'api-test', level: 'silent' }),
+    log,
     options,
     search,
   });
