@@ -265,6 +265,10 @@ async function main(): Promise<void> {
   const concurrency = Number(arg('concurrency') ?? 1);
   const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   try {
+    const listpack = (await redis.call('CONFIG', 'GET', 'hash-max-listpack-entries')) as string[];
+    console.log(
+      `redis hash-max-listpack-entries=${listpack[1] ?? '?'} (buckets are sized for ~256 fields each)`,
+    );
     const results: Result[] = [];
     for (const n of sizes) results.push(await runSize(redis, n, copyRate, buckets, concurrency));
     if (results.length > 1) {

@@ -129,6 +129,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
   const now = opts.now ?? Date.now;
   const maxRetries = opts.maxRetries ?? 20;
   const maxCandidates = opts.maxCandidates ?? 8;
+  const idPolicy = opts.storyIds ?? 'order-independent';
   const params: FeatureParams = DEFAULT_FEATURE_PARAMS;
 
   const tag = (p: Probe): string => `${p.family}${p.field.readUInt16BE(0) % buckets}`;
@@ -289,7 +290,10 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       numbers: f.numbers,
       attribution: f.attribution?.outlets ?? [],
     };
-    const newId = [selfId, ...memberIds].sort()[0] ?? selfId;
+    const newId =
+      idPolicy === 'first-seen' && memberIds.length > 0
+        ? ([...memberIds].sort()[0] ?? selfId)
+        : ([selfId, ...memberIds].sort()[0] ?? selfId);
     const mergedFrom = new Set<string>();
     const copies: StoredCopy[] = [];
     for (const id of memberIds) {

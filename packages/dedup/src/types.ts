@@ -58,8 +58,15 @@ export interface DedupIndexOptions {
   partitionSeconds?: number;
   /** Containment at or above which two texts are copies. Default 0.7. */
   threshold?: number;
-  /** Hash buckets per index family and partition: size it so that a bucket holds a few hundred fields. Default 4096. */
+  /** Hash buckets per index family and partition. Size it so that a bucket holds fewer fields than the server's `hash-max-listpack-entries` (compact encoding): about articles per partition × 9 / 100. Default 4096. */
   buckets?: number;
+  /**
+   * How story ids are chosen. `order-independent` (default): the smallest member id, so the same set of
+   * copies gets the same id whatever the arrival order, but a story is renamed (old id kept in `mergedFrom`)
+   * when a copy with a smaller id joins. `first-seen`: a story keeps the id it was created with and is
+   * renamed only when two stories merge (then the smaller id survives).
+   */
+  storyIds?: 'order-independent' | 'first-seen';
   /** Clock in milliseconds (tests). */
   now?: () => number;
   /** Near-duplicate candidate stories confirmed per article (most anchor hits first). Default 8. */

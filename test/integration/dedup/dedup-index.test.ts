@@ -122,6 +122,19 @@ describe('story merges', () => {
   });
 });
 
+describe('first-seen story ids', () => {
+  it('keeps the id a story was created with as copies join', async () => {
+    const { index } = freshIndex({ storyIds: 'first-seen' });
+    const first = await index.assign(truncated);
+    for (const d of [retitled, promoted, original]) {
+      const decision = await index.assign(d);
+      expect(decision.status).toBe('new-copy');
+      expect(decision.story.storyId).toBe(first.story.storyId);
+    }
+    expect((await index.getStory(first.story.storyId))?.copies).toHaveLength(4);
+  });
+});
+
 describe('exact layers and idempotence', () => {
   it('returns already-seen with the story unchanged when the same article id is assigned again', async () => {
     const { index } = freshIndex();
