@@ -9,10 +9,10 @@ import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, type UrlPolicy 
 export { charsetFromContentType, decodeBody } from './decode.js';
 
 /**
- * Called before every request of a fetch (the first and each redirect hop), after the SSRF check.
+ * Called before every request of a fetch (hop 0, then each redirect hop), after the SSRF check.
  * Throw to refuse the hop (robots.txt, a busy host); return a function to run when the hop is done.
  */
-export type BeforeRequest = (url: string) => Promise<(() => Promise<void>) | void>;
+export type BeforeRequest = (url: string, hop: number) => Promise<(() => Promise<void>) | void>;
 
 export interface HttpClientOptions {
   userAgent: string;
@@ -242,7 +242,7 @@ export function createHttpClient({
             cause: err,
           });
         }
-        const release = conditional.skipHooks ? undefined : await beforeRequest?.(current);
+        const release = conditional.skipHooks ? undefined : await beforeRequest?.(current, redirects.length);
         let result;
         try {
           result = await requestOnce(current, headers, limit, deadline);

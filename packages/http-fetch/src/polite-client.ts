@@ -42,12 +42,13 @@ export interface PoliteClient {
  */
 export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
   const { redis, prefix, respectRobots = true, maxCrawlDelayMs = 30_000, maxInPlaceWaitMs = 2_000 } = options;
+  const minDelay = options.minDelayMs ?? 1000;
   const limiter = createHostLimiter({
     redis,
     prefix,
     perHostConcurrency: options.perHostConcurrency ?? 1,
     globalConcurrency: options.globalConcurrency ?? 0,
-    minDelayMs: options.minDelayMs ?? 1000,
+    minDelayMs: minDelay,
   });
   let robots: Robots | null = null;
   const http = createHttpClient({
@@ -57,12 +58,15 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
     maxBytes: options.maxBytes,
     maxRedirects: options.maxRedirects,
     policy: options.policy,
-    async beforeRequest(url) {
+    async beforeRequest(url, hop) {
       const verdict = respectRobots && robots ? await robots.assertAllowed(url) : null;
       const host = new URL(url).host;
       const delay =
         verdict?.crawlDelayMs == null ? undefined : Math.min(verdict.crawlDelayMs, maxCrawlDelayMs);
-      const got = await limiter.acquire(host, delay, maxInPlaceWaitMs);
+      // A redirect hop waits in place for its host: giving up would restart the chain from its first
+      // hop, which (on the same host) would meet the same delay again, for ever.
+      const wait = hop === 0 ? maxInPlaceWaitMs : Math.max(maxInPlaceWaitMs, (delay ?? 0) + minDelay + 1_000);
+      const got = await limiter.acquire(host, delay, wait);
       if (!got.ok) throw new HostBusyError(host, got.waitMs);
       return got.release;
     },

@@ -41,6 +41,15 @@ describe('parseSourcesFile', () => {
     expect(parseSourcesFile(json).sources[0]?.kind).toBe('atom');
   });
 
+  it('names the line of a bad value in a tab-indented JSON file', () => {
+    const json = JSON.stringify(
+      { sources: [{ name: 'a', kind: 'atom', url: 'https://x.example/atom', intervalSeconds: 5 }] },
+      null,
+      '\t',
+    );
+    expect(issuesOf(json).issues[0]).toMatchObject({ line: 7, path: 'sources[0].intervalSeconds' });
+  });
+
   it('names the line and field of a bad value', () => {
     const err = issuesOf(good.replace('intervalSeconds: 300', 'intervalSeconds: 3'));
     expect(err.issues).toHaveLength(1);

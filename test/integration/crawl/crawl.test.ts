@@ -287,6 +287,19 @@ describe('polling sources', () => {
     expect(result.children.map((c) => c.pageUrl)).toEqual([`${server.base}/sitemap-index.xml`]);
   });
 
+  it('checks robots.txt on every redirect hop', async () => {
+    server.route('/moved-feed.xml', (_req, res, base) => {
+      res.writeHead(301, { location: `${base}/secret/feed.xml` });
+      res.end();
+    });
+    const err = await client.http.get(`${server.base}/moved-feed.xml`).catch((e: unknown) => e as Error);
+    expect((err as Error).name).toBe('FetchError');
+    expect((err as Error).message).toBe(
+      `${server.base}/secret/feed.xml is disallowed by robots.txt (line 2)`,
+    );
+    expect(server.hits('/secret/feed.xml')).toHaveLength(0);
+  });
+
   it('refuses a source disallowed by robots.txt and records the error', async () => {
     const err = await poll({
       source: source({ name: 'sec2', kind: 'rss', url: `${server.base}/secret-feed.xml` }),
@@ -294,5 +307,52 @@ describe('polling sources', () => {
     expect((err as Error).message).toMatch(/disallowed by robots\.txt/);
     const s = await stats.get('sec2');
     expect([s.lastStatus, s.errors]).toEqual(['error', 1]);
+  });
+});
+
+describe('redirects within a host under a Crawl-delay', () => {
+  const redis = connect();
+  const prefix = testPrefix('hops');
+  let server: TestServer;
+  let client: PoliteClient;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      '/robots.txt': reply(200, 'User-agent: *\nCrawl-delay: 2\n', { 'content-type': 'text/plain' }),
+      '/hop-a': (_req, res) => {
+        res.writeHead(302, { location: '/hop-b' });
+        res.end();
+      },
+      '/hop-b': reply(200, '<p>arrived</p>'),
+    });
+    client = createPoliteClient({
+      redis,
+      prefix,
+      userAgent: 'wirehose-test/1.0 (+https://example.org)',
+      policy: { allowHosts: ['127.0.0.1'] },
+      minDelayMs: 0,
+      maxInPlaceWaitMs: 100,
+    });
+  });
+
+  afterAll(async () => {
+    client.close();
+    await server.close();
+    await deletePrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('waits for the host on a redirect hop instead of restarting the chain', async () => {
+    const page = await client.http.get(`${server.base}/hop-a`);
+    expect(page.body).toBe('<p>arrived</p>');
+    const [a] = server.hits('/hop-a');
+    const [b] = server.hits('/hop-b');
+    expect(server.hits('/hop-a')).toHaveLength(1);
+    expect((b?.at ?? 0) - (a?.at ?? 0)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('makes the first request of a fetch give up quickly when the host is busy', async () => {
+    const err = await client.http.get(`${server.base}/hop-b`).catch((e: unknown) => e as Error);
+    expect((err as Error).name).toBe('HostBusyError');
   });
 });
