@@ -243,6 +243,22 @@ const DISASTER_CUES = [
   'collapse',
   'collapsed',
 ];
+const RIOT_LEMMAS = new Set([
+  'clash',
+  'attack',
+  'lynch',
+  'loot',
+  'torch',
+  'set fire',
+  'fight',
+  'storm',
+  'burn',
+  'throw',
+  'hurl',
+  'set ablaze',
+  'stone',
+  'beat',
+]);
 const CONFLICT_TYPES = new Set<PloverType>(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
 const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
 const VIOLENCE_CUES = [
@@ -849,7 +865,18 @@ class DocumentCoder {
     // Someone must say a verbal event: without a source it is not coded.
     if (sources.length === 0 && VERBAL_TYPES.has(trigger.type)) return [];
     const passiveWithVictim = trigger.passive && targets.length > 0 && trigger.type === 'ASSAULT';
-    if (sources.length === 0 && ((trigger.needsSource && !passiveWithVictim) || targets.length === 0))
+    // "Grenade attacks in Shabqadar", "protests across Bangladesh": a violent or protest noun with a
+    // place is an event even when the text does not say who.
+    const anonymousNoun =
+      trigger.kind === 'noun' &&
+      (trigger.type === 'ASSAULT' || trigger.type === 'PROTEST') &&
+      (targets.length > 0 || this.#location(ctx, trigger) !== null);
+    if (anonymousNoun) confidence -= 0.15;
+    if (
+      sources.length === 0 &&
+      !anonymousNoun &&
+      ((trigger.needsSource && !passiveWithVictim) || targets.length === 0)
+    )
       return [];
     // "released prisoners", "seized a ship": the object must be an actor right after the verb.
     if (trigger.needsTarget) {
@@ -864,7 +891,14 @@ class DocumentCoder {
     }
     // Civilians, refugees, media and businesses do not fight, coerce or hand out aid: such a
     // "source" is a misparse (usually the victims).
-    if (!CIVILIAN_TYPES.has(trigger.type) && sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? '')))
+    // Civilians clashing, lynching or burning are rioting: PLOVER PROTEST, mode riot.
+    const riot =
+      trigger.type === 'ASSAULT' && RIOT_LEMMAS.has(trigger.lemma) && sources.some((a) => a.sector === 'CVL');
+    if (
+      !riot &&
+      !CIVILIAN_TYPES.has(trigger.type) &&
+      sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? ''))
+    )
       return [];
     // Visits are made by officials, not by troops or aircraft.
     if (
@@ -887,13 +921,18 @@ class DocumentCoder {
       !VIOLENCE_CUES.some((w) => tokens.some((t) => t.norm === w))
     )
       return [];
-    if (sources.length === 0 && trigger.kind === 'noun') return [];
+    if (sources.length === 0 && trigger.kind === 'noun' && !anonymousNoun) return [];
 
     const refined = this.#refine(
       ctx,
       trigger,
       objects.targets.length > 0 ? Math.max(...objects.targets.map((m) => m.end)) + 12 : rightBound,
     );
+    if (riot) {
+      refined.type = 'PROTEST';
+      refined.cameo = '145';
+      refined.mode = 'riot';
+    }
     const cameo = this.#lexicon.cameo(refined.cameo);
     const dated = this.#date(ctx, trigger);
     const location = this.#location(ctx, trigger);

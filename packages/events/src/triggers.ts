@@ -69,6 +69,17 @@ function previousContent(tokens: readonly Token[], i: number): { token: Token | 
   return { token: tokens[k], index: k };
 }
 
+const OBJECT_PRONOUNS = new Set([
+  'them',
+  'themselves',
+  'himself',
+  'herself',
+  'itself',
+  'it',
+  'him',
+  'her',
+  'us',
+]);
 const PARTICLES = new Set([
   'for',
   'on',
@@ -99,6 +110,15 @@ function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): 
   for (const word of rest) {
     if (tokens[pos]?.norm === word) {
       pos++;
+      continue;
+    }
+    // "blew themselves up": a pronoun object may sit between verb and particle.
+    if (
+      PARTICLES.has(word) &&
+      OBJECT_PRONOUNS.has(tokens[pos]?.norm ?? '') &&
+      tokens[pos + 1]?.norm === word
+    ) {
+      pos += 2;
       continue;
     }
     if (PARTICLES.has(word)) return -1;
