@@ -118,8 +118,8 @@ async function pollPolitely<T>(poll: () => Promise<T>): Promise<T> {
 export const crawlCommand: Command = {
   name: 'crawl',
   usage: [
-    'crawl --once SOURCE... [--file FILE]   poll sources now in this process, with progress',
-    'crawl SOURCE... [--file FILE]          queue a poll of sources now for the fetcher services',
+    `${'crawl --once SOURCE...'.padEnd(31)}poll sources now in this process, with progress (--file FILE)`,
+    `${'crawl SOURCE...'.padEnd(31)}queue a poll of sources now for the fetcher services`,
   ],
   flags: { once: { type: 'boolean' }, file: { type: 'string' } },
   async run({ args, flags, env, log, print }) {

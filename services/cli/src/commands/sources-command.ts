@@ -111,8 +111,8 @@ export function formatSourceRows(rows: readonly SourceRow[]): string[] {
 export const sourcesCommand: Command = {
   name: 'sources',
   usage: [
-    'sources list [--file FILE]     each source: last poll, status, next run, counts (SOURCES_FILE)',
-    'sources check [--file FILE]    validate the sources file (errors name line and field)',
+    `${'sources list [--file FILE]'.padEnd(31)}each source: last poll, status, next run, counts`,
+    `${'sources check [--file FILE]'.padEnd(31)}validate the sources file (errors name line and field)`,
   ],
   flags: { file: { type: 'string' } },
   async run({ args, flags, env, print }) {
