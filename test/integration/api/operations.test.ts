@@ -21,6 +21,28 @@ describe('readiness without Redis', () => {
   });
 });
 
+describe('ingest without Redis', () => {
+  it('answers 503 with Retry-After', async () => {
+    const h = await startHarness();
+    try {
+      h.redis.disconnect();
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/v1/ingest',
+        headers: bearer,
+        payload: { items: [{ url: 'http://127.0.0.1:9/no-redis' }] },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.json().message).toContain('the queues could not be reached');
+    } finally {
+      h.redis.connect().catch(() => undefined);
+      await h.redis.ping();
+      await h.close();
+    }
+  });
+});
+
 describe('operations endpoints', () => {
   let h: Harness;
   beforeAll(async () => {

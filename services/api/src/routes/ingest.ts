@@ -122,8 +122,17 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext): voi
         );
         answer = ingestAnswer(results);
       } catch (err) {
-        if (claim?.kind === 'claimed') await claim.release();
-        throw err;
+        if (claim?.kind === 'claimed') await claim.release().catch(() => undefined);
+        if (err instanceof HttpError) throw err;
+        req.log.error({ err }, 'ingest failed');
+        throw new HttpError(
+          503,
+          'the queues could not be reached; retry later (items already taken answer as duplicates)',
+          {},
+          {
+            'retry-after': '5',
+          },
+        );
       }
       if (claim?.kind === 'claimed') await claim.complete(answer.statusCode, answer.body);
       req.log.info(
