@@ -204,6 +204,41 @@ const CIVILIAN_TYPES = new Set<PloverType>([
 ]);
 /** Symmetric interactions: with a coordinated source ("X and Y agreed") each party is a source. */
 const SYMMETRIC_TYPES = new Set<PloverType>(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
+/** Words of armed violence proper (not merely armed actors), which outweigh disaster words. */
+const WEAPON_CUES = [
+  'gunmen',
+  'militants',
+  'insurgents',
+  'rebels',
+  'terrorists',
+  'jihadists',
+  'bomb',
+  'bombs',
+  'explosive',
+  'explosives',
+  'ied',
+  'gunfire',
+  'shot',
+  'shooting',
+  'airstrike',
+  'airstrikes',
+  'shelling',
+  'grenade',
+  'mortar',
+  'rocket',
+  'rockets',
+  'missile',
+  'missiles',
+  'suicide',
+  'ambush',
+  'clashes',
+  'attack',
+  'attacks',
+  'attackers',
+  'attacked',
+];
+/** Nominal events that are political violence even when the text does not say who did them. */
+const ANONYMOUS_NOUN_MODES = new Set(['aerial', 'bombing', 'heavy-weapons', 'demo', 'riot', 'strike']);
 const DISASTER_TYPES = new Set<PloverType>(['ASSAULT', 'AID', 'MOBILIZE', 'RETREAT', 'COERCE']);
 const DISASTER_CUES = [
   'earthquake',
@@ -870,6 +905,9 @@ class DocumentCoder {
     const anonymousNoun =
       trigger.kind === 'noun' &&
       (trigger.type === 'ASSAULT' || trigger.type === 'PROTEST') &&
+      (ANONYMOUS_NOUN_MODES.has(trigger.mode ?? '') ||
+        trigger.lemma === 'clashes' ||
+        trigger.lemma === 'fighting') &&
       (targets.length > 0 || this.#location(ctx, trigger) !== null);
     if (anonymousNoun) confidence -= 0.15;
     if (
@@ -911,7 +949,7 @@ class DocumentCoder {
     if (
       DISASTER_TYPES.has(trigger.type) &&
       DISASTER_CUES.some((w) => tokens.some((t) => t.norm === w)) &&
-      !VIOLENCE_CUES.some((w) => tokens.some((t) => t.norm === w))
+      !WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
     )
       return [];
     // A passive without an agent ("were killed") is political only in a context of violence.
