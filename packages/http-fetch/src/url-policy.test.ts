@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, nonPublicReason } from './url-policy.js';
 
@@ -143,5 +144,62 @@ describe('createGuardedLookup', () => {
       { address: '2606:4700::1', family: 6 },
     ]);
     expect(await lookupOnce(lookup, 'ok.example', false)).toBe('93.184.216.34');
+  });
+});
+
+describe('address classification properties', () => {
+  const octet = fc.integer({ min: 0, max: 255 });
+  const inRange = (first: number[], rest: number) =>
+    fc.tuple(...Array.from({ length: rest }, () => octet)).map((tail) => [...first, ...tail].join('.'));
+
+  it('refuses every address of the loopback, private, link-local, CGNAT and multicast ranges', () => {
+    const blocked = fc.oneof(
+      inRange([127], 3),
+      inRange([10], 3),
+      fc.tuple(fc.integer({ min: 16, max: 31 }), octet, octet).map(([b, c, d]) => `172.${b}.${c}.${d}`),
+      inRange([192, 168], 2),
+      inRange([169, 254], 2),
+      fc.tuple(fc.integer({ min: 64, max: 127 }), octet, octet).map(([b, c, d]) => `100.${b}.${c}.${d}`),
+      fc.tuple(fc.integer({ min: 224, max: 255 }), octet, octet, octet).map((o) => o.join('.')),
+      inRange([0], 3),
+    );
+    fc.assert(
+      fc.property(blocked, (address) => {
+        expect(nonPublicReason(address)).not.toBeNull();
+        expect(nonPublicReason(`::ffff:${address}`)).not.toBeNull();
+      }),
+    );
+  });
+
+  it('refuses IPv4-mapped IPv6 addresses whatever the IPv4 address inside, naming it', () => {
+    fc.assert(
+      fc.property(fc.tuple(octet, octet, octet, octet), (o) => {
+        expect(nonPublicReason(`::ffff:${o.join('.')}`)).toMatch(/^IPv4-mapped IPv6 address/);
+      }),
+    );
+  });
+
+  it('accepts public IPv4 addresses outside every special range', () => {
+    const publicV4 = fc
+      .tuple(fc.integer({ min: 1, max: 223 }), octet, octet, octet)
+      .filter(([a, b, c]) => {
+        if ([0, 10, 127].includes(a)) return false;
+        if (a === 100 && b >= 64 && b <= 127) return false;
+        if (a === 169 && b === 254) return false;
+        if (a === 172 && b >= 16 && b <= 31) return false;
+        if (a === 192 && (b === 168 || (b === 0 && (c === 0 || c === 2)) || (b === 88 && c === 99)))
+          return false;
+        if (a === 198 && (b === 18 || b === 19 || (b === 51 && c === 100))) return false;
+        if (a === 203 && b === 0 && c === 113) return false;
+        if (a === 192 && b === 52 && c === 193) return false;
+        if (a === 192 && ((b === 175 && c === 48) || (b === 31 && c === 196))) return false;
+        return true;
+      })
+      .map((o) => o.join('.'));
+    fc.assert(
+      fc.property(publicV4, (address) => {
+        expect(nonPublicReason(address)).toBeNull();
+      }),
+    );
   });
 });
