@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Queue, UnrecoverableError, type Job } from 'bullmq';
+import { Queue, QueueEvents, UnrecoverableError, type Job } from 'bullmq';
+import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
 import { createDeadLetters, createStageWorker, dedupQueue } from '@wirehose/queue';
-import { connect, deletePrefix, testPrefix } from '../../support/redis.js';
+import { createStageDeps } from '@wirehose/runtime';
+import { ExtractorEnvSchema, startExtractor } from '@wirehose/svc-extractor';
+import { REDIS_URL, connect, deletePrefix, testPrefix } from '../../support/redis.js';
 
 // The dedup payload ({ articleId }) on a queue of the test's own; the id says how the job behaves.
 const def = { name: 'hook-test', schema: dedupQueue.schema };
@@ -67,5 +70,48 @@ describe('the stage worker metrics hook', () => {
     expect(calls.filter((c) => c.kind === 'completed').map((c) => c.result)).toContainEqual({
       done: 'flaky',
     });
+  });
+});
+
+describe('a metrics hook given to createStageDeps', () => {
+  const prefix = testPrefix('api-hook');
+  const redis = connect();
+
+  afterAll(async () => {
+    await deletePrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('reaches the workers of a stage service started on those deps', async () => {
+    const calls: { queue: string; final: boolean; message: string }[] = [];
+    const log = createLogger({ service: 'test', level: 'silent' });
+    const deps = createStageDeps({
+      redisUrl: REDIS_URL,
+      prefix,
+      log,
+      metrics: {
+        completed: () => undefined,
+        failed: (queue, _ms, err, final) => calls.push({ queue, final, message: err.message }),
+      },
+    });
+    const extractor = await startExtractor(deps, loadConfig(ExtractorEnvSchema, {}));
+    const queue = new Queue('extract', { connection: redis, prefix });
+    const eventsConn = connect();
+    const events = new QueueEvents('extract', { connection: eventsConn, prefix });
+    await events.waitUntilReady();
+    try {
+      // A payload the worker's schema refuses: a permanent failure on the first attempt.
+      const job = await queue.add('extract', { url: 'not a url' });
+      await job.waitUntilFinished(events).catch(() => undefined);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ queue: 'extract', final: true });
+      expect(calls[0]?.message).toContain('invalid extract payload');
+    } finally {
+      await events.close();
+      eventsConn.disconnect();
+      await queue.close();
+      await extractor.close();
+      await deps.close();
+    }
   });
 });
