@@ -179,11 +179,19 @@ const AD_LABEL =
   /^(?:advert|advertisement|advertising|ad|ads|sponsored|anzeige|publicidad|publicidade|publicité|pubblicità|реклама)$/i;
 const META_LINE = /^(?:updated|posted|published|last updated|modified|first published)\b[^.!?]{0,60}$/i;
 
-/** Short lines that label ads or repeat the article's dates. */
+const BOX_HEADING =
+  /^(?:related|related (?:news|articles|stories|posts|content|coverage|topics)|read more|more stories|share(?: this(?: article| story)?)?|comments?|leave a (?:comment|reply)|advertisement|recommended(?: for you)?|you (?:may|might) also like)$/i;
+// WordPress-style shortcodes left unrendered: "[button link=...]Send[/button]".
+const SHORTCODE = /^\[[a-z_][\w-]*(?:\s[^\]]*)?\].*\[\/[a-z_][\w-]*\]$/i;
+
+/** Short lines that label ads, head link boxes, repeat the dates, or credit photos. */
 function isBoilerplateLine(p: string): boolean {
+  if (p.length > 200) return false;
+  if (p.includes('©')) return true;
+  if (SHORTCODE.test(p)) return true;
   if (p.length > 80) return false;
   const t = p.replace(/[:.\s]+$/, '');
-  return AD_LABEL.test(t) || META_LINE.test(t);
+  return AD_LABEL.test(t) || META_LINE.test(t) || BOX_HEADING.test(t);
 }
 
 const WS = /[\s\u00a0\u200b]+/g;
@@ -267,7 +275,7 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
 }
 
 const TRAILER =
-  /^(?:you (?:may|might) also like|related(?: articles| stories| posts| news)?|read more|more from|more on this|recommended|see also|also read|read also|trending|most popular|popular now|share this|tags?)\b/i;
+  /^(?:you (?:may|might) also like|related(?: articles| stories| posts| news)?|read more|more from|more on this|recommended|see also|also read|read also|trending|most popular|popular now|share this|tags?|comments?|leave a (?:comment|reply)|tell us what you think|what do you think)\b/i;
 
 /** Drops short "read more" style lines left at the end of the text. */
 function trimTrailing(paragraphs: string[]): string[] {
