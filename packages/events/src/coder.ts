@@ -573,8 +573,14 @@ class DocumentCoder {
     const after = mentions.filter((m) => m.start >= trigger.end && m.end <= end && !exclude.has(m));
     let agent: Mention[] = [];
     if (passive) {
-      const byAgent = after.find((m) => m.preposition === 'by');
-      if (byAgent) agent = groupMembers(mentions, byAgent.group).filter((m) => after.includes(m));
+      // The agent may come late: "was accused of misusing funds, …, by government officials".
+      const byAgent = mentions.find(
+        (m) => m.start >= trigger.end && m.end <= rightBound && m.preposition === 'by' && !exclude.has(m),
+      );
+      if (byAgent)
+        agent = groupMembers(mentions, byAgent.group).filter(
+          (m) => m.start >= trigger.end && m.end <= rightBound,
+        );
     }
     let first = after.find(
       (m) => !m.isLocative && !m.placeOnly && !agent.includes(m) && m.preposition !== 'by',
