@@ -47,9 +47,9 @@ export const SourceSchema = z
     outlet: z.string().optional(),
     limits: z
       .strictObject({
-        /** Items enqueued from one document of one poll (newest first as the document lists them). */
+        /** New items enqueued from one document per poll, in document order; the rest wait for the next poll. */
         maxItemsPerPoll: z.number().int().positive().default(200),
-        /** Largest body accepted from this source (feeds, sitemaps and its articles). */
+        /** Largest body accepted for this source's own documents (feed, sitemaps, section page); articles use FETCH_MAX_BYTES. */
         maxBytes: z.number().int().positive().optional(),
         /** Child sitemaps of an index handled per crawl job; the rest go to a follow-up job (backfill paging). */
         sitemapsPerJob: z.number().int().positive().default(50),

@@ -42,8 +42,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     env: {
       ...options.env,
       NDJSON_PATH: outPath,
-      // The sample site is on loopback, which the fetcher refuses unless allowed.
+      // The sample site is on loopback, which the fetcher refuses unless allowed; it is our own local
+      // server, so the per-host politeness delay (meant for other people's sites) is off for it.
       FETCH_ALLOW_HOSTS: '127.0.0.1',
+      FETCH_HOST_MIN_DELAY_MS: '0',
+      FETCH_HOST_CONCURRENCY: '8',
     },
   });
   try {
