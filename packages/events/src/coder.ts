@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findMentions, type Mention } from './actors.js';
+import { findMentions, findPhrases, type Mention } from './actors.js';
 import { findDates, toIsoDate, type DateMention } from './dates.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import { loadLexicon } from './lexicon/load-lexicon.js';
@@ -543,7 +543,7 @@ class DocumentCoder {
     rightBound: number,
     exclude: ReadonlySet<Mention>,
     passive: boolean,
-  ): { targets: Mention[]; agent: Mention[]; place: Mention | null } {
+  ): { targets: Mention[]; agent: Mention[]; place: Mention | null; end: number } {
     const { tokens, mentions } = ctx;
     let end = rightBound;
     let infinitive = -1;
@@ -599,9 +599,14 @@ class DocumentCoder {
       pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
       first = pool.find((m) => !m.isLocative && !m.placeOnly && m.preposition !== 'by');
     }
-    const targets = first ? groupMembers(mentions, first.group).filter((m) => pool.includes(m)) : [];
+    // "rejected recent calls by Belarus's rulers": in the active voice a "by" phrase names whose
+    // proposal is at stake when nothing else does.
+    if (!first && !passive) first = after.find((m) => m.preposition === 'by' && !m.placeOnly);
+    const targets = first
+      ? groupMembers(mentions, first.group).filter((m) => pool.includes(m) || after.includes(m))
+      : [];
     const place = after.find((m) => m.isLocative) ?? pool.find((m) => m.isLocative) ?? null;
-    return { targets, agent, place };
+    return { targets, agent, place, end };
   }
 
   /**
@@ -665,6 +670,20 @@ class DocumentCoder {
     if (named.length === 1 && named[0] && !otherCountries.includes(named[0])) return withCountry(named[0]);
     if (named.length === 1 && named[0] && DOMESTIC_SECTORS.has(actor.sector)) return withCountry(named[0]);
     return actor;
+  }
+
+  #objectCountry(ctx: SentenceContext, from: number, to: number): Actor | null {
+    for (const match of findPhrases(ctx.tokens.slice(from, to), this.#lexicon)) {
+      const info = match.infos.find((i) => i.kind === 'country' && i.role === 'adjective');
+      if (info && info.kind === 'country') {
+        const a = ctx.tokens[from + match.start];
+        const b = ctx.tokens[from + match.end - 1];
+        const text =
+          a && b ? ctx.sentence.text.slice(a.start - ctx.sentence.start, b.end - ctx.sentence.start) : '';
+        return { code: info.country, country: info.country, sector: null, text };
+      }
+    }
+    return null;
   }
 
   #location(ctx: SentenceContext, trigger: Trigger): string | null {
@@ -893,6 +912,18 @@ class DocumentCoder {
     }
     if (targets.length === 0 && objects.place && PLACE_TARGET_TYPES.has(trigger.type)) {
       targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
+      confidence -= 0.05;
+    }
+    if (targets.length === 0 && !trigger.passive) {
+      // "rejected a Senegalese peace plan": a country adjective in the object names the target country.
+      const adjective = this.#objectCountry(ctx, trigger.end, objects.end);
+      if (adjective && !sources.some((s) => s.country === adjective.country)) targets = [adjective];
+    }
+    if (targets.length === 0 && trigger.type === 'PROTEST' && sources.length > 0) {
+      // A protest without a named target is directed at its country's government (PLOVER convention).
+      const home = sources[0]?.country;
+      if (home && home !== 'IGO' && home !== 'NGO' && home !== '---')
+        targets = [{ code: `${home}GOV`, country: home, sector: 'GOV', text: '' }];
       confidence -= 0.05;
     }
     if (sources.length >= 2 && SYMMETRIC_TYPES.has(trigger.type) && !trigger.passive) targets = [];
