@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { computeFeatures, DEFAULT_FEATURE_PARAMS, type DocFeatures, type FeatureParams } from './features.js';
 import { hash64 } from './hash.js';
+import { sameOutlet } from './attribution.js';
 import { judgeStory } from './judge.js';
 import { COMMIT_SCRIPT, GET_SCRIPT, READ_SCRIPT } from './lua.js';
 import {
@@ -229,8 +230,16 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       return out;
     };
 
-    // already seen: same article id, or same own URL
-    const seen = [...storiesIn(0), ...storiesIn(1)][0];
+    // already seen: same article id, or same own URL, or the same canonical URL from the same outlet
+    // (another URL of the same page); the same canonical URL from another outlet is a syndicated copy
+    const urlStories: string[] = [];
+    probes.forEach((p, q) => {
+      if (q >= 2 && (p.family === 'u' || p.family === 'c')) urlStories.push(...storiesIn(q));
+    });
+    const sameOutletUrl = urlStories.find((id) =>
+      records.get(id)?.copies.some((c) => sameOutlet(c.source, doc.source)),
+    );
+    const seen = [...storiesIn(0), ...storiesIn(1)][0] ?? sameOutletUrl;
     if (seen) {
       const rec = records.get(seen);
       if (rec) return { status: 'already-seen', story: toStoryState(seen, rec) };

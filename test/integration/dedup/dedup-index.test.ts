@@ -173,6 +173,19 @@ describe('exact layers and idempotence', () => {
     expect(d.story.copies.find((c) => c.articleId === 'mirror-1')?.matchedBy).toBe('url');
   });
 
+  it('returns already-seen for another URL of the same page (same canonical URL, same outlet)', async () => {
+    const { index } = freshIndex();
+    const first = await index.assign(sameTopic);
+    const amp = await index.assign({
+      ...sameTopic,
+      articleId: 'other-venezuela-9-amp',
+      url: 'https://amp.other.example/world/us-navy-caribbean.amp',
+      canonicalUrl: sameTopic.url,
+    });
+    expect(amp.status).toBe('already-seen');
+    expect(amp.story).toEqual(first.story);
+  });
+
   it('matches a copy with the same body under a new title, credit line and footer by hash', async () => {
     const { index } = freshIndex();
     await index.assign(sameTopic);
