@@ -226,7 +226,7 @@ export function createHttpClient({
       if (conditional.etag) headers['if-none-match'] = conditional.etag;
       if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
       const limit = conditional.maxBytes ?? maxBytes;
-      const deadline = Date.now() + timeoutMs;
+      let deadline = Date.now() + timeoutMs;
       const redirects: string[] = [];
       let current = url;
       for (;;) {
@@ -242,7 +242,10 @@ export function createHttpClient({
             cause: err,
           });
         }
+        const hookStarted = Date.now();
         const release = conditional.skipHooks ? undefined : await beforeRequest?.(current, redirects.length);
+        // Time spent waiting for robots.txt or for the host is not time the server took.
+        deadline += Date.now() - hookStarted;
         let result;
         try {
           result = await requestOnce(current, headers, limit, deadline);
