@@ -77,6 +77,9 @@ function post(
         res.on('error', reject);
       },
     );
+    // A whole-request deadline (the socket `timeout` alone only limits idle time).
+    const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end(body);
