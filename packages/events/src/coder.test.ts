@@ -24,6 +24,19 @@ describe('negation', () => {
     );
   });
 
+  it('negates what a denial or a rejected allegation reports', () => {
+    expect(
+      code('The Taliban denied that its fighters attacked the police station in Kabul.').filter(
+        (e) => e.type === 'ASSAULT',
+      ),
+    ).toEqual([]);
+    expect(
+      code('Moscow rejected allegations that Russian aircraft bombed a convoy near Aleppo.').filter(
+        (e) => e.type === 'ASSAULT',
+      ),
+    ).toEqual([]);
+  });
+
   it('codes a refusal to accept as a rejection', () => {
     expect(dyads(code('Syria says it will not accept any more Iraqi refugees.'))).toContain(
       'SYR>IRQREF:REJECT',

@@ -133,6 +133,28 @@ const FUTURE_GOVERNORS = new Set([
   'appealed',
   'encouraged',
 ]);
+const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
+const REJECTIONS = new Set([
+  'rejected',
+  'rejects',
+  'reject',
+  'dismissed',
+  'dismisses',
+  'refuted',
+  'refutes',
+  'disputed',
+  'disputes',
+]);
+const CLAIMS = new Set([
+  'allegations',
+  'accusations',
+  'claims',
+  'charges',
+  'reports',
+  'suggestions',
+  'assertions',
+]);
+
 /** Irregular past forms of action verbs that can be followed by a purpose clause. */
 const PAST_ACTIONS = new Set([
   'sent',
@@ -307,6 +329,14 @@ export function classifyPolarity(
   // "If X, Y …": the whole sentence up to the trigger is conditional.
   const conditional = tokens.slice(leftBound, at).some((t) => t.norm === 'if' || t.norm === 'unless');
   const window = tokens.slice(start, at).map((t) => t.norm);
+  // "X denied (that) its forces attacked …", "rejected allegations that …": the rest of the
+  // sentence is what is denied.
+  const preceding = tokens.slice(0, at).map((t) => t.norm);
+  const scope = preceding.slice(preceding.lastIndexOf(';') + 1);
+  if (scope.some((w) => DENIALS.has(w))) return 'negated';
+  for (let k = 0; k + 1 < scope.length; k++) {
+    if (REJECTIONS.has(scope[k] ?? '') && CLAIMS.has(scope[k + 1] ?? '')) return 'negated';
+  }
   // A verb coordinated with an infinitive shares its modality: "to bolster … and seek aid".
   const before = tokens[at - 1]?.norm;
   if (before === 'and' || before === 'or') {
