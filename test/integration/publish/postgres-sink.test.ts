@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '@wirehose/cli';
+import { createLogger } from '@wirehose/logger';
 import { createPostgresSink, migrate, MIGRATIONS, searchStories } from '@wirehose/sinks';
 import { makeEvent, makeRecord } from './fixtures.js';
-import { dropSchema, openPool, testSchema } from './pg.js';
+import { DATABASE_URL, dropSchema, openPool, testSchema } from './pg.js';
 
 describe('the PostgreSQL search index', () => {
   const pool = openPool();
@@ -26,6 +28,30 @@ describe('the PostgreSQL search index', () => {
       expect(results.flatMap((r) => r.applied).sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
       const { rows } = await pool.query<{ name: string }>(`SELECT name FROM "${other}".schema_migrations`);
       expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    } finally {
+      await dropSchema(pool, other);
+    }
+  });
+
+  it('`wirehose migrate` creates the schema once and then reports it up to date', async () => {
+    const other = testSchema();
+    const migrateCommand = COMMANDS.find((c) => c.name === 'migrate');
+    const lines: string[] = [];
+    const run = () =>
+      migrateCommand?.run({
+        args: [],
+        flags: {},
+        env: { DATABASE_URL, PG_SCHEMA: other },
+        log: createLogger({ service: 'publish-test', level: 'silent' }),
+        print: (l) => lines.push(l),
+      });
+    try {
+      expect(await run()).toBe(0);
+      expect(await run()).toBe(0);
+      expect(lines).toEqual([
+        `schema ${other}: applied ${MIGRATIONS.map((m) => m.name).join(', ')}`,
+        `schema ${other}: up to date, nothing to apply`,
+      ]);
     } finally {
       await dropSchema(pool, other);
     }

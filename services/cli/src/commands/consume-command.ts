@@ -19,8 +19,7 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
 export const consumeCommand: Command = {
   name: 'consume',
   usage: [
-    'consume --group NAME [--consumer NAME] [--stream NAME] [--new] [--claim-idle MS] [--max N] [--until-idle] [--json]',
-    '                               read the records stream as a consumer group member, print and XACK',
+    'consume --group NAME [--consumer NAME] [--new] [--claim-idle MS] [--max N] [--until-idle] [--json]  read the records stream in a consumer group, print and XACK',
   ],
   flags: {
     group: { type: 'string' },

@@ -23,10 +23,7 @@ type Source = (typeof SOURCES)[number];
 
 export const replayCommand: Command = {
   name: 'replay',
-  usage: [
-    'replay --since DATE [--sink NAME]... [--from store|postgres|stream]',
-    '                               re-publish stored records to sinks (all configured, or those named)',
-  ],
+  usage: ['replay --since DATE [--sink NAME]... [--from store|postgres|stream]  re-publish records to sinks'],
   flags: {
     since: { type: 'string' },
     sink: { type: 'string', multiple: true },

@@ -12,8 +12,7 @@ function parseDate(value: string, flag: string): Date {
 export const searchCommand: Command = {
   name: 'search',
   usage: [
-    'search "QUERY" [--since DATE] [--country ISO3] [--type PLOVER] [--limit N] [--json]',
-    '                               ranked full-text search of the PostgreSQL index, with highlights',
+    'search "QUERY" [--since DATE] [--country ISO3] [--type PLOVER] [--limit N] [--json]  ranked search with highlights',
   ],
   flags: {
     since: { type: 'string' },
