@@ -126,7 +126,12 @@ function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: n
       top = i;
     }
   }
-  if (top < 0) return null;
+  if (top < 0) {
+    // No paragraph long enough to score (a bare text, a short note): take the body as it is.
+    const body = m.els.findIndex((el) => el.name === 'body');
+    if (body < 0 || (m.textLen[body] as number) === 0) return null;
+    return { top: body, roots: [body] };
+  }
   top = climb(m, top);
   best = Math.max(best, score[top] as number);
   const topEl = m.els[top] as Element;

@@ -6,6 +6,7 @@ import { normalizeAuthors } from './authors.js';
 import { detectPaywall, detectTruncation } from './paywall.js';
 import { detectLanguage, normalizeLanguageTag, type LanguageDetection } from './language.js';
 import { buildPageModel, type PageModel } from './page-model.js';
+import { limitNesting } from './depth-guard.js';
 import { DEFAULT_MAX_HTML_BYTES, limitHtml, parseHtml } from './parse-html.js';
 import type { ArticleJsonLd, DateSource, ExtractOptions, ExtractResult, ExtractedArticle } from './types.js';
 
@@ -304,7 +305,7 @@ function hasArticleSignals(m: PageModel, ld: ArticleJsonLd | null): boolean {
 function extract(html: string, url: string, options: ExtractOptions | undefined): ExtractResult {
   const limited = limitHtml(html, options?.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES);
   if (limited.trim().length === 0) return { kind: 'not-article', reason: 'empty document' };
-  const doc = parseHtml(limited);
+  const doc = parseHtml(limitNesting(limited));
   const m = buildPageModel(doc);
   const ld = findArticleJsonLd(m.meta.jsonLd);
   const body = extractBodyText(m);

@@ -21,13 +21,22 @@ export function limitHtml(html: string, maxBytes: number): string {
   return out;
 }
 
+function loadRoot(html: string): Document {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const root = $.root()[0];
+  if (root === undefined) throw new Error('cheerio returned no document root');
+  return root;
+}
+
 /**
  * Parses HTML once with htmlparser2 (through cheerio's `xml` option with `xmlMode: false`):
  * a forgiving, non-recursive parser that builds a plain node tree, no DOM emulation.
  */
 export function parseHtml(html: string): Document {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const root = $.root()[0];
-  if (root === undefined) throw new Error('cheerio returned no document root');
-  return root;
+  const root = loadRoot(html);
+  // A fragment (no <html> or <body>) gets a <body> so that it is read like a page.
+  for (const c of root.children) {
+    if (c.type === 'tag' && (c.name === 'html' || c.name === 'body')) return root;
+  }
+  return loadRoot(`<body>${html}</body>`);
 }
