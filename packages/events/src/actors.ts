@@ -360,6 +360,11 @@ export function findMentions(
               n = known?.end ?? n + 1;
               break;
             }
+            // Stacked titles: "religious leader Ayatollah Ruhollah Khomeini".
+            if (known && known.infos.some((x) => x.kind === 'title') && n === nameStart) {
+              n = known.end;
+              continue;
+            }
             if (known) break;
             if (/^\p{Lu}/u.test(t.text) && !NOT_NAMES.has(t.norm)) n++;
             else if (NAME_PARTICLES.has(t.norm) && /^\p{Lu}/u.test(tokens[n + 1]?.text ?? '')) n++;
