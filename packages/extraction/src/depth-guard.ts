@@ -79,6 +79,10 @@ export function limitNesting(
   maxDepth = DEFAULT_MAX_DEPTH,
   maxStackWork = DEFAULT_MAX_STACK_WORK,
 ): string {
+  // With n tags the stack work is at most n * n / 2 and the depth at most n: small pages skip the scan.
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= maxDepth && (tags * tags) / 2 <= maxStackWork) return html;
   let work = 0;
   const stack: string[] = [];
   const openCount = new Map<string, number>();
