@@ -9,6 +9,7 @@ import {
   type StoryRecord,
 } from '@wirehose/schemas';
 import { mentionsSentence } from './mentions.js';
+import { storyEventKey } from './story-events.js';
 
 export type RecordContent = Omit<StoryRecord, 'version' | 'publishedAt' | 'contentHash'>;
 
@@ -60,18 +61,37 @@ export function buildRecordContent(
       mergedFrom: story.mergedFrom,
     },
     copies,
-    events: events.map((event) => {
-      const mentioning = copyArticles.filter((a) => mentionsSentence(a.text, event.evidence.sentence));
-      return {
-        ...event,
-        mentions: {
-          sentences: event.mentions.sentences,
-          copies: mentioning.length,
-          outlets: new Set(mentioning.map((a) => a.source)).size,
-        },
-      };
-    }),
+    events: pickEvents(events, copyArticles),
   };
+}
+
+/**
+ * The story's events with their mentions across the copies, each event once: when the same event (type,
+ * source, targets) was coded from several copies, the version whose evidence sentence most copies state
+ * is kept (then the one stated most often in its copy, then the first).
+ */
+function pickEvents(events: readonly StoryEvent[], copyArticles: readonly Article[]): StoryEvent[] {
+  const best = new Map<string, StoryEvent>();
+  for (const event of events) {
+    const mentioning = copyArticles.filter((a) => mentionsSentence(a.text, event.evidence.sentence));
+    const scored: StoryEvent = {
+      ...event,
+      mentions: {
+        sentences: event.mentions.sentences,
+        copies: mentioning.length,
+        outlets: new Set(mentioning.map((a) => a.source)).size,
+      },
+    };
+    const key = storyEventKey(event);
+    const seen = best.get(key);
+    if (
+      !seen ||
+      scored.mentions.copies > seen.mentions.copies ||
+      (scored.mentions.copies === seen.mentions.copies && scored.mentions.sentences > seen.mentions.sentences)
+    )
+      best.set(key, scored);
+  }
+  return [...best.values()];
 }
 
 /** A full record at `version`, validated against the published schema. */

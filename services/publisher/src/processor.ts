@@ -5,7 +5,7 @@ import type { Logger } from '@wirehose/logger';
 import type { Article, PublishJob, StoryRecord } from '@wirehose/schemas';
 import type { Stores } from '@wirehose/store';
 import { buildRecordContent, finishRecord, hashContent } from './build-record.js';
-import { loadStoryEvents } from './story-events.js';
+import { loadStoryEventVariants } from './story-events.js';
 import { supersededRecord } from './supersede.js';
 import type { FanOut } from './fan-out.js';
 
@@ -62,7 +62,7 @@ export function createPublishProcessor(deps: PublishDeps) {
     );
     // The job may name an id the story had before a merge or rename; the index resolves it.
     const storyId = story.storyId;
-    const events = await loadStoryEvents((id) => deps.stores.events.get(id), story);
+    const events = await loadStoryEventVariants((id) => deps.stores.events.get(id), story);
     const content = buildRecordContent(story, articles, events);
     const previous = await deps.stores.records.get(storyId);
     const keys = deps.stores.keys;

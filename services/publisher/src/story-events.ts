@@ -27,3 +27,15 @@ export async function loadStoryEvents(
   }
   return [...byKey.values()];
 }
+
+/**
+ * Every event coded under the story's ids (its own first), duplicates included, so that the record
+ * builder can keep, of each event, the version whose evidence most copies state.
+ */
+export async function loadStoryEventVariants(
+  get: (storyId: string) => Promise<StoryEvent[] | null>,
+  story: { storyId: string; mergedFrom: readonly string[] },
+): Promise<StoryEvent[]> {
+  const lists = await Promise.all([story.storyId, ...story.mergedFrom].map((id) => get(id)));
+  return lists.flatMap((list) => list ?? []);
+}
