@@ -103,26 +103,57 @@ describe('the whole pipeline over the bundled sample site', () => {
     }
   });
 
-  it('publishes records that validate against the committed JSON Schema', async () => {
+  async function streamed(): Promise<StoryRecord[]> {
+    const entries = await redis.xrange(`${prefix}:records`, '-', '+');
+    return entries.map(([, fields]) => {
+      const at = fields.indexOf('record');
+      return JSON.parse(fields[at + 1] ?? 'null') as StoryRecord;
+    });
+  }
+
+  /** Highest version per story id: what a consumer of the sink ends up with. */
+  function latest(records: readonly StoryRecord[]): Map<string, StoryRecord> {
+    const out = new Map<string, StoryRecord>();
+    for (const r of records) if ((out.get(r.id)?.version ?? 0) < r.version) out.set(r.id, r);
+    return out;
+  }
+
+  function versions(records: readonly StoryRecord[]): string[] {
+    return records.map((r) => `${r.id}@${r.version}`);
+  }
+
+  it('publishes each record version at most once per sink, valid against the committed JSON Schema', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const written = await readNdjson(outPath);
-    const latest = new Map(written.map((r) => [r.id, r]));
-    expect([...latest.values()].filter((r) => r.status === 'active')).toHaveLength(first.records.length);
-    for (const record of written) {
+    const stream = await streamed();
+    for (const record of [...written, ...stream]) {
       expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     }
-    const streamed = await redis.xrange(`${prefix}:records`, '-', '+');
-    expect(streamed).toHaveLength(written.length);
+    expect(new Set(versions(written)).size).toBe(written.length);
+    expect(new Set(versions(stream)).size).toBe(stream.length);
+    // Both sinks end on the same latest version of every story, and the live ones are the demo's stories.
+    const fromFile = latest(written);
+    const fromStream = latest(stream);
+    expect([...fromFile.values()].map((r) => `${r.id}@${r.version}`).sort()).toEqual(
+      [...fromStream.values()].map((r) => `${r.id}@${r.version}`).sort(),
+    );
+    expect(
+      [...fromFile.values()]
+        .filter((r) => r.status === 'active')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(first.records.map((r) => r.id).sort());
   });
 
   it('adds nothing when the demo runs again, on the same Redis or a fresh one', async () => {
     const before = await readNdjson(outPath);
+    const streamBefore = await streamed();
     const again = await runDemo({ redisUrl: REDIS_URL, prefix, outPath, log, env: {}, print: () => {} });
     expect(again.records.map((r) => [r.id, r.version]).sort()).toEqual(
       first.records.map((r) => [r.id, r.version]).sort(),
     );
-    expect(await redis.xlen(`${prefix}:records`)).toBe(before.length);
+    expect(versions(await streamed())).toEqual(versions(streamBefore));
     const fresh = await runDemo({
       redisUrl: REDIS_URL,
       prefix: secondPrefix,

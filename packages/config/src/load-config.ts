@@ -36,6 +36,8 @@ export const BaseEnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash and underscore only')
     .default('wh'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Port of this process's `GET /metrics` for Prometheus (workers; the API serves its own). Unset: none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long shutdown may take before the process exits 1. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });

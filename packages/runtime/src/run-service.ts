@@ -4,6 +4,7 @@ import { createLifecycle } from '@wirehose/lifecycle';
 import { createLogger } from '@wirehose/logger';
 import type { RunningService, StageDeps } from '@wirehose/queue';
 import { createStageDeps } from './stage-deps.js';
+import { startWorkerMetrics } from './worker-metrics.js';
 
 type BaseShape = typeof BaseEnvSchema;
 
@@ -32,10 +33,16 @@ export async function runService<S extends BaseShape>(
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
+  const metrics =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : await startWorkerMetrics({ port: config.METRICS_PORT, log });
+  if (metrics) life.register('metrics-server', () => metrics.close());
   const deps = createStageDeps({
     redisUrl: config.REDIS_URL ?? 'redis://127.0.0.1:6379',
     prefix: config.WIREHOSE_PREFIX,
     log,
+    ...(metrics ? { metrics: metrics.hook } : {}),
   });
   life.register('connections', () => deps.close());
   const service = await start(deps, config);

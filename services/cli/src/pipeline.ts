@@ -1,7 +1,7 @@
 import type { Logger } from '@wirehose/logger';
 import type { RunningService, StageDeps } from '@wirehose/queue';
 import { loadConfig } from '@wirehose/config';
-import { createStageDeps } from '@wirehose/runtime';
+import { createStageDeps, type WorkerMetricsHook } from '@wirehose/runtime';
 import { SERVICES, type ServiceName } from './service-registry.js';
 
 export interface Pipeline {
@@ -22,14 +22,17 @@ export async function startPipeline({
   log,
   services,
   env,
+  metrics,
 }: {
   redisUrl: string;
   prefix: string;
   log: Logger;
   services: readonly ServiceName[];
   env: Record<string, string | undefined>;
+  /** Observer of every stage worker (Prometheus metrics). */
+  metrics?: WorkerMetricsHook;
 }): Promise<Pipeline> {
-  const deps = createStageDeps({ redisUrl, prefix, log });
+  const deps = createStageDeps({ redisUrl, prefix, log, ...(metrics ? { metrics } : {}) });
   const started: RunningService[] = [];
   try {
     for (const name of services) {

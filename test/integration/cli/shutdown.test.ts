@@ -35,6 +35,6 @@ describe('wirehose run', () => {
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code).toBe(0);
       expect(log).toContain('"msg":"shutdown complete"');
-    });
+    }, 120_000);
   }
 });

@@ -1,5 +1,6 @@
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
 import { createLifecycle } from '@wirehose/lifecycle';
+import { startWorkerMetrics } from '@wirehose/runtime';
 import { ensureRedis } from '../private-redis.js';
 import { startPipeline } from '../pipeline.js';
 import { isServiceName, SERVICE_NAMES, type ServiceName } from '../service-registry.js';
@@ -8,7 +9,7 @@ import type { Command } from './command.js';
 export const runCommand: Command = {
   name: 'run',
   usage: [
-    `run [SERVICE...]               start services in this process (default: all): ${SERVICE_NAMES.join(', ')}`,
+    `run [SERVICE...]               start services in this process (default: ${SERVICE_NAMES.join(', ')}; also: api)`,
   ],
   async run({ args, env, log }) {
     const config = loadConfig(BaseEnvSchema, env);
@@ -20,12 +21,18 @@ export const runCommand: Command = {
     if (redis.isPrivate) log.warn({ url: redis.url }, 'REDIS_URL unset: started a private redis-server');
     const life = createLifecycle(log, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     life.register('redis-server', () => redis.stop());
+    const metrics =
+      config.METRICS_PORT === undefined
+        ? undefined
+        : await startWorkerMetrics({ port: config.METRICS_PORT, log });
+    if (metrics) life.register('metrics-server', () => metrics.close());
     const pipeline = await startPipeline({
       redisUrl: redis.url,
       prefix: config.WIREHOSE_PREFIX,
       log,
       services,
       env,
+      ...(metrics ? { metrics: metrics.hook } : {}),
     });
     life.register('pipeline', () => pipeline.close());
     life.installSignalHandlers();
