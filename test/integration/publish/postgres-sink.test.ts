@@ -1,9 +1,13 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '@wirehose/cli';
 import { createLogger } from '@wirehose/logger';
 import { createPostgresSink, migrate, MIGRATIONS, searchStories } from '@wirehose/sinks';
 import { makeEvent, makeRecord } from './fixtures.js';
 import { DATABASE_URL, dropSchema, openPool, testSchema } from './pg.js';
+import { REDIS_URL, testPrefix } from '../../support/redis.js';
 
 describe('the PostgreSQL search index', () => {
   const pool = openPool();
@@ -160,5 +164,49 @@ describe('the PostgreSQL search index', () => {
       }),
     );
     expect((await searchStories(pool, { schema, query: 'volcano' })).map((h) => h.id)).toEqual(['volcano-a']);
+  });
+
+  it('backfills a new sink from the index with `wirehose replay --from postgres`', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wirehose-backfill-'));
+    try {
+      const sinksFile = join(dir, 'sinks.yaml');
+      const archive = join(dir, 'archive.ndjson');
+      await writeFile(sinksFile, `sinks:\n  - type: ndjson\n    name: archive\n    path: ${archive}\n`);
+      const replay = COMMANDS.find((c) => c.name === 'replay');
+      const lines: string[] = [];
+      const env = {
+        REDIS_URL,
+        WIREHOSE_PREFIX: testPrefix('pub'),
+        SINKS_FILE: sinksFile,
+        DATABASE_URL,
+        PG_SCHEMA: schema,
+      };
+      const run = () =>
+        replay?.run({
+          args: [],
+          flags: { since: '1970-01-01', from: 'postgres', sink: 'archive' },
+          env,
+          log: createLogger({ service: 'publish-test', level: 'silent' }),
+          print: (l) => lines.push(l),
+        });
+      expect(await run()).toBe(0);
+      const { rows } = await pool.query<{ id: string; version: number }>(
+        `SELECT id, version FROM "${schema}".stories ORDER BY id`,
+      );
+      const written = (await readFile(archive, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; version: number });
+      expect(written.map((r) => `${r.id}@${r.version}`).sort()).toEqual(
+        rows.map((r) => `${r.id}@${r.version}`).sort(),
+      );
+      // Running it again writes nothing new.
+      expect(await run()).toBe(0);
+      expect(lines.at(-1)).toBe(
+        `backfilled sink archive from postgres: read ${rows.length}, written 0, skipped ${rows.length}`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
