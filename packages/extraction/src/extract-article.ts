@@ -11,14 +11,17 @@ import { DEFAULT_MAX_HTML_BYTES, limitHtml, parseHtml } from './parse-html.js';
 import type { ArticleJsonLd, DateSource, ExtractOptions, ExtractResult, ExtractedArticle } from './types.js';
 
 // Han and kana characters count one each (those scripts write no spaces); other words are \w+ runs.
-const WORD =
+const CJK_WORD =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}_])+/gu;
+const HAS_CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 
 /** Number of words: runs of letters and digits, and each Chinese or Japanese character. */
 export function countWords(text: string): number {
+  const re = HAS_CJK.test(text) ? CJK_WORD : WORD;
   let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
+  re.lastIndex = 0;
+  while (re.exec(text) !== null) n++;
   return n;
 }
 
