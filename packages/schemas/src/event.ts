@@ -50,6 +50,8 @@ export const StoryEventSchema = z.strictObject({
     /** Which field of the article the offsets point into. */
     field: z.enum(['title', 'text']),
     articleId: z.string(),
+    /** Other sentences of the same copy that state this event (at most 5): a copy mentions the event if it states any. */
+    otherSentences: z.array(z.string()).max(5).default([]),
   }),
   confidence: z.number().min(0).max(1),
   /** How often the story's copies state this event, as GDELT counts mentions. */

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_SCHEMA_ID, RECORD_SCHEMA_URL, type StoryEvent, type StoryRecord } from '@wirehose/schemas';
+import {
+  RECORD_SCHEMA_ID,
+  RECORD_SCHEMA_URL,
+  StoryEventSchema,
+  type StoryEvent,
+  type StoryRecord,
+} from '@wirehose/schemas';
 import { matchesFilter } from './webhook-filter.js';
 
 function event(type: StoryEvent['type'], from: string, to: string): StoryEvent {
   const actor = (country: string) => ({ code: `${country}GOV`, country, sector: 'GOV', text: country });
-  return {
+  return StoryEventSchema.parse({
     id: `${type}-${from}-${to}`,
     type,
     mode: null,
@@ -16,10 +22,10 @@ function event(type: StoryEvent['type'], from: string, to: string): StoryEvent {
     location: null,
     polarity: 'asserted',
     speaker: null,
-    evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a' },
+    evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a', otherSentences: [] },
     confidence: 1,
     mentions: { sentences: 1, copies: 1, outlets: 1 },
-  };
+  });
 }
 
 function record(events: StoryEvent[], outlets: string[], original = outlets[0] ?? 'X'): StoryRecord {

@@ -13,17 +13,18 @@ function eventKey(event: CodedEvent): string {
  * Copy and outlet counts are filled in by the publisher, which sees every copy.
  */
 export function collapseEvents(events: readonly CodedEvent[], articleId: string): StoryEvent[] {
-  const groups = new Map<string, { best: CodedEvent; sentences: number }>();
+  const groups = new Map<string, { best: CodedEvent; sentences: number; texts: Set<string> }>();
   for (const event of events) {
     const key = eventKey(event);
     const group = groups.get(key);
-    if (!group) groups.set(key, { best: event, sentences: 1 });
+    if (!group) groups.set(key, { best: event, sentences: 1, texts: new Set([event.evidence.sentence]) });
     else {
       group.sentences += 1;
+      group.texts.add(event.evidence.sentence);
       if (event.confidence > group.best.confidence) group.best = event;
     }
   }
-  return [...groups.values()].map(({ best, sentences }) => ({
+  return [...groups.values()].map(({ best, sentences, texts }) => ({
     id: best.id,
     type: best.type,
     mode: best.mode,
@@ -41,6 +42,7 @@ export function collapseEvents(events: readonly CodedEvent[], articleId: string)
       end: best.evidence.end,
       field: best.evidence.field ?? 'text',
       articleId,
+      otherSentences: [...texts].filter((t) => t !== best.evidence.sentence).slice(0, 5),
     },
     confidence: best.confidence,
     mentions: { sentences, copies: 1, outlets: 1 },

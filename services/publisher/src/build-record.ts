@@ -73,7 +73,8 @@ export function buildRecordContent(
 function pickEvents(events: readonly StoryEvent[], copyArticles: readonly Article[]): StoryEvent[] {
   const best = new Map<string, StoryEvent>();
   for (const event of events) {
-    const mentioning = copyArticles.filter((a) => mentionsSentence(a.text, event.evidence.sentence));
+    const statements = [event.evidence.sentence, ...event.evidence.otherSentences];
+    const mentioning = copyArticles.filter((a) => statements.some((s) => mentionsSentence(a.text, s)));
     const scored: StoryEvent = {
       ...event,
       mentions: {

@@ -15,7 +15,7 @@ function event(type: StoryEvent['type'], targets: string[], sentences = 1): Stor
     location: null,
     polarity: 'asserted',
     speaker: null,
-    evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a' },
+    evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a', otherSentences: [] },
     confidence: 0.9,
     mentions: { sentences, copies: 1, outlets: 1 },
   };

@@ -1,6 +1,7 @@
 import {
   RECORD_SCHEMA_ID,
   RECORD_SCHEMA_URL,
+  StoryEventSchema,
   StoryRecordSchema,
   type StoryEvent,
   type StoryRecord,
@@ -84,7 +85,7 @@ export function makeRecord({
 
 /** A REQUEST event from `from` to `to` (ISO alpha-3 countries). */
 export function makeEvent(id: string, type: StoryEvent['type'], from: string, to: string): StoryEvent {
-  return {
+  return StoryEventSchema.parse({
     id,
     type,
     mode: null,
@@ -96,8 +97,15 @@ export function makeEvent(id: string, type: StoryEvent['type'], from: string, to
     location: null,
     polarity: 'asserted',
     speaker: null,
-    evidence: { sentence: `${from} asked ${to} for help.`, start: 0, end: 10, articleId: 'a', field: 'text' },
+    evidence: {
+      sentence: `${from} asked ${to} for help.`,
+      start: 0,
+      end: 10,
+      articleId: 'a',
+      field: 'text',
+      otherSentences: [],
+    },
     confidence: 0.9,
     mentions: { sentences: 1, copies: 1, outlets: 1 },
-  };
+  });
 }
