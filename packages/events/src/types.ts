@@ -1,22 +1,7 @@
-/** The 16 PLOVER event types. */
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
+import { PLOVER_TYPES } from '@wirehose/schemas';
+
+/** The 16 PLOVER event types (one list, shared with the published record's schema). */
+export { PLOVER_TYPES };
 export type PloverType = (typeof PLOVER_TYPES)[number];
 
 /**
