@@ -141,7 +141,7 @@ function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: n
   const roots: number[] = [];
   for (const c of parentEl.children) {
     if (c.type !== 'tag') continue;
-    const ci = m.indexOf.get(c);
+    const ci = m.indexOf(c);
     if (ci === undefined) continue;
     if (ci === top) {
       roots.push(ci);
@@ -257,7 +257,7 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
         buf += '\n';
         continue;
       }
-      const idx = m.indexOf.get(cur);
+      const idx = m.indexOf(cur);
       if (idx === undefined || m.skipped[idx] === 1) continue;
       if ((m.textLen[idx] as number) === 0) continue;
       // Short table cells are words of their row ("1 Kyle Busch 5040"), not paragraphs.

@@ -263,7 +263,8 @@ export interface PageModel {
   blockCommas: Int32Array;
   /** Paragraph-like descendants (p, or block with >= 80 chars own text). */
   paragraphs: Int32Array;
-  indexOf: Map<Element, number>;
+  /** Index of an element in `els`, or undefined for nodes outside the model. */
+  indexOf(el: Element): number | undefined;
   classWeight: Int8Array;
   meta: RawMeta;
 }
@@ -325,7 +326,6 @@ export function buildPageModel(doc: Document): PageModel {
   const ownLinkArr: number[] = [];
   const ownCommasArr: number[] = [];
   const weights: number[] = [];
-  const indexOf = new Map<Element, number>();
   const bitsCache = new Map<string, number>();
   const meta: RawMeta = {
     metas: new Map(),
@@ -359,7 +359,9 @@ export function buildPageModel(doc: Document): PageModel {
     const p = stackParent.pop() as number;
     const idx = els.length;
     els.push(node);
-    indexOf.set(node, idx);
+    // The tree is private to this extraction and parsed without source positions, so the unused
+    // `startIndex` slot holds the element's index: cheaper than a Map from element to index.
+    node.startIndex = idx;
     parents.push(p);
     const name = node.name;
     const attribs = node.attribs;
@@ -512,7 +514,10 @@ export function buildPageModel(doc: Document): PageModel {
     blockLink,
     blockCommas,
     paragraphs,
-    indexOf,
+    indexOf: (el: Element): number | undefined => {
+      const i = el.startIndex;
+      return i !== null && i >= 0 && i < n && els[i] === el ? i : undefined;
+    },
     classWeight: Int8Array.from(weights),
     meta,
   };
