@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/*.js', '**/*.mjs', 'vitest.*.config.ts', '**/node_modules/**', '**/dist/**', 'coverage/**', 'bin/**', '.data/**', 'out/**'] },
+  {
+    ignores: [
+      '**/*.js',
+      '**/*.mjs',
+      'vitest.*.config.ts',
+      '**/node_modules/**',
+      '**/dist/**',
+      'coverage/**',
+      'bin/**',
+      '.data/**',
+      'out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
