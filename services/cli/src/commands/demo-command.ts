@@ -25,6 +25,7 @@ export const demoCommand: Command = {
         log,
         env,
         print,
+        redisIsPrivate: redis.isPrivate,
       });
       return result.records.length > 0 ? 0 : 1;
     } finally {

@@ -17,6 +17,8 @@ export interface DemoOptions {
   /** Where progress and the summary go. */
   print: (line: string) => void;
   timeoutMs?: number;
+  /** The Redis is the demo's own and goes away when it exits (said in the summary). */
+  redisIsPrivate?: boolean;
 }
 
 export interface DemoResult {
@@ -72,7 +74,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const records = (await Promise.all(ids.map((id) => stores.records.get(id)))).filter(
       (r): r is StoryRecord => r !== null,
     );
-    printSummary(print, records, counts, outPath, options.prefix);
+    printSummary(print, records, counts, outPath, options.prefix, options.redisIsPrivate ?? false);
     return { records, counts, outPath };
   } finally {
     await pipeline.close();
@@ -86,6 +88,7 @@ function printSummary(
   counts: QueueCounts[],
   outPath: string,
   prefix: string,
+  redisIsPrivate: boolean,
 ): void {
   const fetched = counts.find((c) => c.queue === 'fetch')?.completed ?? 0;
   const copies = records.reduce((n, r) => n + r.copies.length, 0);
@@ -113,5 +116,8 @@ function printSummary(
     }
   }
   print('');
-  print(`records: ${outPath} (NDJSON) and Redis stream ${prefix}:records`);
+  print(
+    `records: ${outPath} (NDJSON) and Redis stream ${prefix}:records` +
+      (redisIsPrivate ? ' (in the private Redis, gone when the demo exits; set REDIS_URL to keep it)' : ''),
+  );
 }
