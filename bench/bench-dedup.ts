@@ -12,22 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
 import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { arg, seededRandom } from './lib/cli.js';
 
 const SYL = [
   'ka',
@@ -50,7 +35,7 @@ const SYL = [
   'ri',
 ];
 const VOCAB: string[] = (() => {
-  const r = rng(7);
+  const r = seededRandom(7);
   const out: string[] = [];
   for (let i = 0; i < 20000; i++) {
     const n = 1 + Math.floor(r() * 3);
@@ -73,7 +58,7 @@ function word(r: () => number): string {
 }
 
 function makeOriginal(seed: number): Original {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const paragraphs: string[] = [];
   const np = 4 + Math.floor(r() * 5);
   for (let p = 0; p < np; p++) {
@@ -95,7 +80,7 @@ function makeOriginal(seed: number): Original {
 }
 
 function makeDoc(i: number, copyRate: number): DedupDocument {
-  const r = rng(i * 2654435761);
+  const r = seededRandom(i * 2654435761);
   const isCopy = i > 100 && r() < copyRate;
   const outlet = OUTLETS[Math.floor(r() * OUTLETS.length)] ?? 'Outlet';
   const base = isCopy ? Math.max(0, i - 1 - Math.floor(r() * Math.min(i - 1, 5000))) : i;

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
 import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
+import { arg, seededRandom } from './lib/cli.js';
 
 interface Row {
   id: string;
@@ -22,22 +23,6 @@ interface Row {
   url: string | null;
   date: string | null;
   cluster: string;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pairs(n: number): number {
@@ -170,7 +155,7 @@ async function main(): Promise<void> {
     if (dump) writeFileSync(dump, JSON.stringify(Object.fromEntries(predA)));
     const f1a = score('file order', rows, predA, pairsFile);
     const shuffled = [...rows];
-    const rnd = mulberry32(seed);
+    const rnd = seededRandom(seed);
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j] as Row, shuffled[i] as Row];

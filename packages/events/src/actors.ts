@@ -1,7 +1,7 @@
 import type { CountryRole, Lexicon, PhraseEntry, PhraseInfo } from './lexicon/lexicon.js';
 import type { Token } from './tokenize.js';
 import type { Actor } from './types.js';
-import { DETERMINERS, LOCATIVE_PREPOSITIONS, PREPOSITIONS } from './words.js';
+import { DETERMINERS, LOCATIVE_PREPOSITIONS, MONTHS, PREPOSITIONS, WEEKDAYS } from './words.js';
 
 /** A lexicon phrase found in a sentence (token indexes, end exclusive). */
 export interface PhraseMatch {
@@ -118,24 +118,9 @@ const NOT_NAMES = new Set([
   'at',
   'with',
   'from',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  // Month names but "may", which is far more often the modal verb.
+  ...MONTHS.filter((m) => m !== 'may'),
+  ...WEEKDAYS,
   'today',
   'yesterday',
 ]);

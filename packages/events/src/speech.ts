@@ -1,6 +1,6 @@
 import type { Mention } from './actors.js';
 import type { Token } from './tokenize.js';
-import { ADVERB_FILLERS, PRONOUNS, SPEECH_VERBS } from './words.js';
+import { ADVERB_FILLERS, PRONOUNS, SPEECH_VERBS, WEEKDAYS } from './words.js';
 
 /** "X said (that) …", "…, X said Tuesday", "according to X": who reports which tokens. */
 export interface SpeechFrame {
@@ -17,13 +17,7 @@ export interface SpeechFrame {
 
 const TIME_WORDS = new Set([
   'on',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAYS,
   'today',
   'yesterday',
   'late',
