@@ -163,7 +163,18 @@ describe('the whole pipeline over the bundled sample site', () => {
       print: () => {},
     });
     expect(fresh.records.map((r) => r.id).sort()).toEqual(first.records.map((r) => r.id).sort());
-    expect(await readNdjson(outPath)).toEqual(before);
+    // A fresh Redis re-runs dedup from scratch, and concurrent workers may pass through a different
+    // transient story (later retired as "merged") than the first run did. The file keeps every line it
+    // had, holds no version twice, and its live stories are still exactly the demo's stories.
+    const after = await readNdjson(outPath);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(new Set(versions(after)).size).toBe(after.length);
+    expect(
+      [...latest(after).values()]
+        .filter((r) => r.status === 'active')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(first.records.map((r) => r.id).sort());
   }, 120_000);
 
   it('prints a summary with counts and where the records are', () => {

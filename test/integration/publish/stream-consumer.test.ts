@@ -93,6 +93,9 @@ describe('the records stream and its consumer groups', () => {
       ][];
       const taken = read[0]?.[1].length ?? 0;
       expect(taken).toBeGreaterThan(0);
+      // Claiming is for entries idle at least claimIdleMs: let a's entries age past it first, or a
+      // consumer starting in the same millisecond finds nothing to claim.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const claimed: StreamDelivery[] = [];
       await consumeStream({
         redis: b,
@@ -100,7 +103,7 @@ describe('the records stream and its consumer groups', () => {
         group: 'g2',
         consumer: 'b',
         blockMs: 100,
-        claimIdleMs: 1,
+        claimIdleMs: 20,
         stopWhenIdle: true,
         handle(d) {
           claimed.push(d);
