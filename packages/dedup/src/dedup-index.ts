@@ -190,14 +190,83 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     return toStoryState(id.toString('hex'), decodeStoryRecord(rec));
   }
 
+  /** The copy as stored in its story's record. */
+  function storedCopy(
+    doc: DedupDocument,
+    f: DocFeatures,
+    matchedBy: MatchedBy,
+    similarity: number,
+  ): StoredCopy {
+    return {
+      articleId: doc.articleId,
+      source: doc.source,
+      publishedAt: parseTime(doc.publishedAt),
+      matchedBy,
+      similarity,
+      size: f.distinct.length,
+      sketch: f.sketch,
+      numbers: f.numbers,
+      attribution: f.attribution?.outlets ?? [],
+    };
+  }
+
+  /**
+   * The write arguments of COMMIT (and of READ's new-story path): the article's index entries pointing at
+   * `storyId`, the story's record, and aliases from the member stories renamed into it.
+   */
+  function writeArgs(
+    doc: DedupDocument,
+    f: DocFeatures,
+    urls: { own: Buffer; canon: Buffer | null },
+    storyId: string,
+    record: StoryRecord,
+    members: { id: string; part: string }[],
+    nowSec: number,
+  ): (string | Buffer)[] {
+    const current = Math.floor(nowSec / partition);
+    const idBuf = Buffer.from(storyId, 'hex');
+    const writes: (string | Buffer)[] = [];
+    let nWrites = 0;
+    const put = (mode: 's' | 'p', family: Family, field: Buffer): void => {
+      writes.push(mode, tag({ family, field }), field, idBuf);
+      nWrites++;
+    };
+    put('s', 'a', articleStoryId(doc.articleId));
+    put('s', 'u', urls.own);
+    if (urls.canon) put('s', 'c', urls.canon);
+    if (f.bodyHash) put('s', 'h', f.bodyHash);
+    for (const a of f.storedAnchors) put('p', 'n', anchorField(a));
+    const ownPart = members.find((m) => m.id === storyId)?.part ?? '';
+    const storyWrites: (Buffer | string)[] = [idBuf, encodeStoryRecord(record), ownPart];
+    const alias = Buffer.concat([Buffer.from([ALIAS_MARK]), idBuf]);
+    for (const m of members) if (m.id !== storyId) storyWrites.push(Buffer.from(m.id, 'hex'), alias, m.part);
+    // entries of partition p are looked up until partition p + spanParts ends; Redis drops them then
+    const ttl = Math.max(1, (current + spanParts + 1) * partition - nowSec);
+    return [
+      String(current),
+      String(ttl),
+      String(POSTING_CAP),
+      String(nWrites),
+      ...writes,
+      String(storyWrites.length / 3),
+      ...storyWrites,
+    ];
+  }
+
   async function attempt(doc: DedupDocument, f: DocFeatures): Promise<DedupDecision | null> {
     const nowSec = Math.floor(now() / 1000);
     const parts = livePartitions(nowSec);
-    const current = parts[0] ?? 0;
     const { probes, own, canon } = probesFor(doc, f);
     const gather = gatherArgs(parts, probes);
-    const res = await run(redis, READ, gather);
+    // when no probe finds anything the article is a story of its own: READ writes it in the same round trip
+    const selfId = articleStoryId(doc.articleId).toString('hex');
+    const alone: StoryRecord = { mergedFrom: [], copies: [storedCopy(doc, f, 'first', 1)] };
+    const res = await run(redis, READ, [
+      ...gather,
+      ...writeArgs(doc, f, { own, canon }, selfId, alone, [], nowSec),
+    ]);
     if (!Array.isArray(res)) throw new Error(`dedup read returned no array for article ${doc.articleId}`);
+    if (res.length === 1) return { status: 'new-story', story: toStoryState(selfId, alone) };
     const digest = asBuffer(res[0])?.toString('latin1') ?? '';
     const nValues = Number(res[1]);
     const values = res.slice(2, 2 + nValues).map((v) => asBuffer(v) ?? Buffer.alloc(0));
@@ -284,21 +353,8 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
         (a[0] < b[0] ? -1 : 1),
     );
     const memberIds = ranked.map(([id]) => id).filter((id) => records.has(id));
-    const selfId = articleStoryId(doc.articleId).toString('hex');
     const first = memberIds.length > 0 ? matches.get(memberIds[0] ?? '') : undefined;
-    const copy: StoredCopy = {
-      articleId: doc.articleId,
-      url: doc.url,
-      source: doc.source,
-      title: doc.title,
-      publishedAt: parseTime(doc.publishedAt),
-      matchedBy: first ? first.matchedBy : 'first',
-      similarity: first ? first.similarity : 1,
-      size: f.distinct.length,
-      sketch: f.sketch,
-      numbers: f.numbers,
-      attribution: f.attribution?.outlets ?? [],
-    };
+    const copy = storedCopy(doc, f, first ? first.matchedBy : 'first', first ? first.similarity : 1);
     const newId =
       idPolicy === 'first-seen' && memberIds.length > 0
         ? ([...memberIds].sort()[0] ?? selfId)
@@ -316,36 +372,11 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     mergedFrom.delete(newId);
     const record: StoryRecord = { mergedFrom: [...mergedFrom], copies: boundCopies(copies) };
 
-    const newIdBuf = Buffer.from(newId, 'hex');
-    const writes: (string | Buffer)[] = [];
-    let nWrites = 0;
-    const put = (mode: 's' | 'p', family: Family, field: Buffer): void => {
-      writes.push(mode, tag({ family, field }), field, newIdBuf);
-      nWrites++;
-    };
-    put('s', 'a', articleStoryId(doc.articleId));
-    put('s', 'u', own);
-    if (canon) put('s', 'c', canon);
-    if (f.bodyHash) put('s', 'h', f.bodyHash);
-    for (const a of f.storedAnchors) put('p', 'n', anchorField(a));
-    const storyWrites: (Buffer | string)[] = [newIdBuf, encodeStoryRecord(record), partOf.get(newId) ?? ''];
-    for (const id of memberIds) {
-      if (id === newId) continue;
-      const alias = Buffer.concat([Buffer.from([ALIAS_MARK]), newIdBuf]);
-      storyWrites.push(Buffer.from(id, 'hex'), alias, partOf.get(id) ?? '');
-    }
-    // entries of partition p are looked up until partition p + spanParts ends; Redis drops them then
-    const ttl = Math.max(1, (current + spanParts + 1) * partition - nowSec);
+    const members = memberIds.map((id) => ({ id, part: partOf.get(id) ?? '' }));
     const ok = await run(redis, COMMIT, [
       ...gather,
       digest,
-      String(current),
-      String(ttl),
-      String(POSTING_CAP),
-      String(nWrites),
-      ...writes,
-      String(storyWrites.length / 3),
-      ...storyWrites,
+      ...writeArgs(doc, f, { own, canon }, newId, record, members, nowSec),
     ]);
     if (Number(ok) !== 1) return null;
     return {

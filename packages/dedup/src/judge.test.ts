@@ -15,9 +15,7 @@ function stored(text: string): StoredCopy {
   const f = computeFeatures(text, null);
   return {
     articleId: 'x',
-    url: 'u',
     source: 'S',
-    title: 't',
     publishedAt: null,
     matchedBy: 'first',
     similarity: 1,

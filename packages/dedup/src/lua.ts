@@ -71,63 +71,77 @@ local function gather(argv)
 end
 `;
 
-/** Returns { digest, nValues, values..., (rawId, finalId, record|nil, part|nil) * n }. */
-export const READ_SCRIPT = `${GATHER}
-local digest, values, resolved = gather(ARGV)
+/**
+ * Writes, from ARGV[i]: writePart, ttl, postingCap, nIndexWrites, (mode, tag, field, value) * n
+ * [mode "s" = set, "p" = append to a posting list], nStoryWrites, (id8, value, oldPart) * n
+ * [oldPart "" when new; the old copy is removed].
+ */
+const APPLY = `
+local function apply(argv, i, nb)
+  local prefix = argv[1]
+  local part = argv[i]
+  local ttl = tonumber(argv[i + 1])
+  local cap = tonumber(argv[i + 2])
+  local n = tonumber(argv[i + 3])
+  i = i + 4
+  local touched = {}
+  local function touch(key)
+    if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl) end
+  end
+  for w = 1, n do
+    local mode = argv[i]; local key = prefix .. part .. argv[i + 1]; local field = argv[i + 2]; local value = argv[i + 3]
+    i = i + 4
+    if mode == 's' then
+      redis.call('HSET', key, field, value)
+    else
+      local cur = redis.call('HGET', key, field)
+      if not cur then
+        redis.call('HSET', key, field, value)
+      else
+        local present = false
+        for o = 1, #cur - 7, 8 do
+          if string.sub(cur, o, o + 7) == value then present = true; break end
+        end
+        if not present and #cur < cap * 8 then redis.call('HSET', key, field, cur .. value) end
+      end
+    end
+    touch(key)
+  end
+  local ns = tonumber(argv[i]); i = i + 1
+  for s = 1, ns do
+    local id = argv[i]; local value = argv[i + 1]; local old = argv[i + 2]
+    i = i + 3
+    local b = storyBucket(id, nb)
+    if old ~= '' and old ~= part then redis.call('HDEL', prefix .. old .. 's' .. b, id) end
+    local key = prefix .. part .. 's' .. b
+    redis.call('HSET', key, id, value)
+    touch(key)
+  end
+end
+`;
+
+/**
+ * Returns { digest, nValues, values..., (rawId, finalId, record|nil, part|nil) * n }. When writes follow
+ * the gather arguments (the article as a story of its own) and no probe found anything, applies them
+ * instead and returns { "+" }: a new story costs one round trip.
+ */
+export const READ_SCRIPT = `${GATHER}${APPLY}
+local digest, values, resolved, i, parts, nb = gather(ARGV)
+if #resolved == 0 and #ARGV >= i then
+  apply(ARGV, i, nb)
+  return { '+' }
+end
 local out = { digest, #values }
 for q = 1, #values do out[#out + 1] = values[q] end
 for r = 1, #resolved do out[#out + 1] = resolved[r] end
 return out
 `;
 
-/**
- * After the gather arguments: expectedDigest, writePart, ttl, postingCap,
- * nIndexWrites, (mode, tag, field, value) * n  [mode "s" = set, "p" = append to a posting list],
- * nStoryWrites, (id8, value, oldPart) * n  [oldPart "" when new; the old copy is removed].
- * Returns 1 when applied, 0 on conflict.
- */
-export const COMMIT_SCRIPT = `${GATHER}
+/** After the gather arguments: expectedDigest, then the writes (see APPLY). Returns 1 when applied, 0 on conflict. */
+export const COMMIT_SCRIPT = `${GATHER}${APPLY}
 local digest, values, resolved, i, parts, nb = gather(ARGV)
 if digest ~= ARGV[i] then return 0 end
-local prefix = ARGV[1]
-local part = ARGV[i + 1]
-local ttl = tonumber(ARGV[i + 2])
-local cap = tonumber(ARGV[i + 3])
-local n = tonumber(ARGV[i + 4])
-i = i + 5
-local touched = {}
-local function touch(key)
-  if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl) end
-end
-for w = 1, n do
-  local mode = ARGV[i]; local key = prefix .. part .. ARGV[i + 1]; local field = ARGV[i + 2]; local value = ARGV[i + 3]
-  i = i + 4
-  if mode == 's' then
-    redis.call('HSET', key, field, value)
-  else
-    local cur = redis.call('HGET', key, field)
-    if not cur then
-      redis.call('HSET', key, field, value)
-    else
-      local present = false
-      for o = 1, #cur - 7, 8 do
-        if string.sub(cur, o, o + 7) == value then present = true; break end
-      end
-      if not present and #cur < cap * 8 then redis.call('HSET', key, field, cur .. value) end
-    end
-  end
-  touch(key)
-end
-local ns = tonumber(ARGV[i]); i = i + 1
-for s = 1, ns do
-  local id = ARGV[i]; local value = ARGV[i + 1]; local old = ARGV[i + 2]
-  i = i + 3
-  local b = storyBucket(id, nb)
-  if old ~= '' and old ~= part then redis.call('HDEL', prefix .. old .. 's' .. b, id) end
-  local key = prefix .. part .. 's' .. b
-  redis.call('HSET', key, id, value)
-  touch(key)
-end
+apply(ARGV, i + 1, nb)
 return 1
 `;
 

@@ -3,9 +3,7 @@ import type { MatchedBy } from './types.js';
 /** A copy as stored inside its story record (binary, see `encodeStoryRecord`). */
 export interface StoredCopy {
   articleId: string;
-  url: string;
   source: string;
-  title: string;
   /** Epoch seconds, null when unknown. */
   publishedAt: number | null;
   matchedBy: MatchedBy;
@@ -25,7 +23,7 @@ export interface StoryRecord {
 }
 
 const MATCHED: readonly MatchedBy[] = ['first', 'url', 'hash', 'near'];
-const FORMAT = 1;
+const FORMAT = 2;
 /** First byte of an alias value (a story renamed or merged into another): "=" + 8-byte id. */
 export const ALIAS_MARK = 0x3d;
 
@@ -119,9 +117,7 @@ export function encodeStoryRecord(r: StoryRecord): Buffer {
   w.u16(Math.min(r.copies.length, 0xffff));
   for (const c of r.copies.slice(0, 0xffff)) {
     w.str(c.articleId, 1024);
-    w.str(c.url, 2048);
     w.str(c.source, 255);
-    w.str(c.title, 400);
     w.u32(c.publishedAt ?? 0);
     w.u8(MATCHED.indexOf(c.matchedBy));
     w.u8(Math.round(Math.max(0, Math.min(1, c.similarity)) * 250));
@@ -145,9 +141,7 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
   const copies: StoredCopy[] = [];
   for (let n = r.u16(); n > 0; n--) {
     const articleId = r.str(1024);
-    const url = r.str(2048);
     const source = r.str(255);
-    const title = r.str(400);
     const ts = r.u32();
     const matchedBy = MATCHED[r.u8()] ?? 'near';
     const similarity = r.u8() / 250;
@@ -160,9 +154,7 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
     for (let k = r.u8(); k > 0; k--) attribution.push(r.str(255));
     copies.push({
       articleId,
-      url,
       source,
-      title,
       publishedAt: ts === 0 ? null : ts,
       matchedBy,
       similarity,

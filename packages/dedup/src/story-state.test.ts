@@ -4,9 +4,7 @@ import { toStoryState } from './story-state.js';
 
 const copy = (over: Partial<StoredCopy>): StoredCopy => ({
   articleId: 'x',
-  url: 'https://e.example/x',
   source: 'S',
-  title: 't',
   publishedAt: null,
   matchedBy: 'near',
   similarity: 0.9,

@@ -49,9 +49,7 @@ export function toStoryState(storyId: string, r: StoryRecord): StoryState {
     storyId,
     copies: copies.map((c) => ({
       articleId: c.articleId,
-      url: c.url,
       source: c.source,
-      title: c.title,
       publishedAt: c.publishedAt === null ? null : new Date(c.publishedAt * 1000).toISOString(),
       matchedBy: c.matchedBy,
       similarity: c.similarity,

@@ -15,11 +15,10 @@ export interface DedupDocument {
 
 export type MatchedBy = 'first' | 'url' | 'hash' | 'near';
 
+/** A copy as the index knows it; URL, title and text are in the article store. */
 export interface StoryCopy {
   articleId: string;
-  url: string;
   source: string;
-  title: string;
   publishedAt: string | null;
   matchedBy: MatchedBy;
   /** Containment (0..1) of this copy against the story when it joined; 1 for the first copy and exact matches. */

@@ -58,27 +58,21 @@ const story: StoryState = {
   copies: [
     {
       articleId: 'a',
-      url: 'https://one.example/a',
       source: 'one',
-      title: 'A',
       publishedAt: null,
       matchedBy: 'first',
       similarity: 1,
     },
     {
       articleId: 'b',
-      url: 'https://two.example/b',
       source: 'two',
-      title: 'B',
       publishedAt: null,
       matchedBy: 'near',
       similarity: 0.8734,
     },
     {
       articleId: 'gone',
-      url: 'https://three.example/c',
       source: 'three',
-      title: 'C',
       publishedAt: null,
       matchedBy: 'hash',
       similarity: 1,
