@@ -131,8 +131,13 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
         table.add(n, { kind: 'org', country: org.country, sector: org.sector }, org.caseSensitive);
     }
     for (const person of data.people ?? []) {
+      // A one-word name must match its case: "Bush" the president, not "bush" the plant.
       for (const n of person.names)
-        table.add(n, { kind: 'person', country: person.country, sector: person.sector });
+        table.add(
+          n,
+          { kind: 'person', country: person.country, sector: person.sector },
+          tokenize(n).length === 1,
+        );
     }
     for (const s of data.sectors ?? []) {
       for (const w of s.words)
