@@ -291,7 +291,9 @@ export function findMentions(
     }
     // 2. Up to two lower-case modifiers, then a head (organisation, person, title or sector).
     let headPos = pos;
-    let head = headInfo(byStart.get(pos), countries.length > 0);
+    // Words that name an actor only with a country ("students", "military") may still take it
+    // from a post-modifier ("students throughout Indonesia"); without one they are dropped below.
+    let head = headInfo(byStart.get(pos), true);
     if (!head && countries.length > 0) {
       for (let k = 1; k <= 2 && !head; k++) {
         const between = tokens.slice(pos, pos + k);

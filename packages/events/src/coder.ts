@@ -204,6 +204,14 @@ const CIVILIAN_TYPES = new Set<PloverType>([
 ]);
 /** Symmetric interactions: with a coordinated source ("X and Y agreed") each party is a source. */
 const SYMMETRIC_TYPES = new Set<PloverType>(['AGREE', 'CONSULT', 'COOPERATE', 'SUPPORT']);
+/**
+ * CAMEO codes of interactions that are reciprocal with a partner named by "with": talks (040),
+ * phone calls (041), negotiations (046), material cooperation (06x), signed agreements (057).
+ * Meetings and visits (042-044) have a host and a guest, so they keep their direction.
+ */
+const RECIPROCAL_CAMEO = /^(?:040|041|046|06\d*|057)$/;
+/** Verbs whose direct object is the other party of a reciprocal exchange ("telephoned X"). */
+const DIRECT_PARTNER_LEMMAS = new Set(['phone', 'telephone', 'talk', 'negotiate', 'consult']);
 /** Words of armed violence proper (not merely armed actors), which outweigh disaster words. */
 const WEAPON_CUES = [
   'gunmen',
@@ -351,6 +359,8 @@ interface SentenceContext {
   publishedIso: string;
   hasPublished: boolean;
   field: 'title' | 'text';
+  /** Token indexes covered by verb triggers ("storm" the verb is not a storm). */
+  verbTokens: Set<number>;
 }
 
 function eventId(type: string, source: Actor | null, targets: readonly Actor[], sentence: string): string {
@@ -400,6 +410,8 @@ class DocumentCoder {
       isHeadline(tokens) || ctx.field === 'title',
     );
     const isQuestion = ctx.sentence.text.trimEnd().endsWith('?');
+    for (const t of triggers)
+      if (t.kind === 'verb') for (let k = t.start; k < t.end; k++) ctx.verbTokens.add(k);
     let events: CodedEvent[] = [];
     const verbTriggers = triggers.filter((t) => t.kind === 'verb');
     const nounTriggers = triggers.filter((t) => t.kind === 'noun');
@@ -523,10 +535,15 @@ class DocumentCoder {
     leftBound: number,
   ): { mentions: Mention[]; pronoun: string | null } {
     const { tokens, mentions } = ctx;
+    const gap = tokens[trigger.start - 1];
+    const gapIsModifier =
+      gap !== undefined &&
+      /^\p{Ll}/u.test(gap.text) &&
+      !LIGHT_VERBS.has(gap.norm) &&
+      !/ed$/.test(gap.norm) &&
+      !ctx.verbTokens.has(trigger.start - 1);
     const adjacent = mentions.find(
-      (m) =>
-        m.end === trigger.start ||
-        (m.end === trigger.start - 1 && /^\p{Ll}/u.test(tokens[m.end]?.text ?? '')),
+      (m) => m.end === trigger.start || (m.end === trigger.start - 1 && gapIsModifier),
     );
     if (adjacent && !adjacent.placeOnly) return { mentions: [adjacent], pronoun: null };
     for (let k = trigger.start - 1; k >= Math.max(leftBound, trigger.start - 4); k--) {
@@ -543,7 +560,13 @@ class DocumentCoder {
     rightBound: number,
     exclude: ReadonlySet<Mention>,
     passive: boolean,
-  ): { targets: Mention[]; agent: Mention[]; place: Mention | null; end: number } {
+  ): {
+    targets: Mention[];
+    agent: Mention[];
+    place: Mention | null;
+    end: number;
+    fromComplement: boolean;
+  } {
     const { tokens, mentions } = ctx;
     let end = rightBound;
     let infinitive = -1;
@@ -586,7 +609,9 @@ class DocumentCoder {
       (m) => !m.isLocative && !m.placeOnly && !agent.includes(m) && m.preposition !== 'by',
     );
     let pool = after;
+    let fromComplement = false;
     if (!first && infinitive >= 0 && COMPLEMENT_TYPES.has(trigger.type)) {
+      fromComplement = true;
       // "threatened to shell Iraqi towns": the target sits in the infinitive's clause.
       let stop = rightBound;
       for (let k = infinitive + 2; k < rightBound; k++) {
@@ -606,7 +631,7 @@ class DocumentCoder {
       ? groupMembers(mentions, first.group).filter((m) => pool.includes(m) || after.includes(m))
       : [];
     const place = after.find((m) => m.isLocative) ?? pool.find((m) => m.isLocative) ?? null;
-    return { targets, agent, place, end };
+    return { targets, agent, place, end, fromComplement };
   }
 
   /**
@@ -919,6 +944,25 @@ class DocumentCoder {
       const adjective = this.#objectCountry(ctx, trigger.end, objects.end);
       if (adjective && !sources.some((s) => s.country === adjective.country)) targets = [adjective];
     }
+    // Talks, phone calls, agreements and cooperation "with" a partner are reciprocal: PLOVER codes
+    // each party as a source of the same event, without a target.
+    const partner = objects.targets[0];
+    if (
+      RECIPROCAL_CAMEO.test(trigger.cameo) &&
+      SYMMETRIC_TYPES.has(trigger.type) &&
+      !trigger.passive &&
+      !objects.fromComplement &&
+      sources.length > 0 &&
+      partner &&
+      (partner.preposition === 'with' ||
+        (DIRECT_PARTNER_LEMMAS.has(trigger.lemma) && partner.preposition === null))
+    ) {
+      sources = [...sources, ...targets];
+      targets = [];
+    }
+    if (sources.length >= 2 && SYMMETRIC_TYPES.has(trigger.type) && !trigger.passive) targets = [];
+    sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
+    targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
     if (targets.length === 0 && trigger.type === 'PROTEST' && sources.length > 0) {
       // A protest without a named target is directed at its country's government (PLOVER convention).
       const home = sources[0]?.country;
@@ -926,9 +970,6 @@ class DocumentCoder {
         targets = [{ code: `${home}GOV`, country: home, sector: 'GOV', text: '' }];
       confidence -= 0.05;
     }
-    if (sources.length >= 2 && SYMMETRIC_TYPES.has(trigger.type) && !trigger.passive) targets = [];
-    sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
-    targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
     if (trigger.kind === 'noun') confidence -= 0.1;
     if (resolvedFromPronoun) confidence -= 0.1;
     if (sources.length > 0) confidence += 0.2;
@@ -985,7 +1026,7 @@ class DocumentCoder {
     // Disasters and accidents kill, injure and call for rescue; that is not political violence.
     if (
       DISASTER_TYPES.has(trigger.type) &&
-      DISASTER_CUES.some((w) => tokens.some((t) => t.norm === w)) &&
+      DISASTER_CUES.some((w) => tokens.some((t, k) => t.norm === w && !ctx.verbTokens.has(k))) &&
       !WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
     )
       return [];
@@ -1098,6 +1139,7 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
               publishedIso,
               hasPublished: published.known,
               field: part.field,
+              verbTokens: new Set(),
             }),
           );
         }
