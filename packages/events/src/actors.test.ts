@@ -26,3 +26,39 @@ describe('people by name', () => {
     expect(actorCodes('Rebels hid in the bush near the border.')).toEqual(['---REB']);
   });
 });
+
+describe('titles', () => {
+  it('allows title words such as "Vice" between a country and a title', () => {
+    expect(actorCodes("Taiwan's Vice Foreign Minister visited Russia.")).toEqual(['TWNGOV', 'RUS']);
+  });
+
+  it('codes a former office holder as an elite', () => {
+    expect(actorCodes('Former President Aristide left Haiti.')).toEqual(['HTIELI', 'HTI']);
+    expect(actorCodes('Ousted president Askar Akayev spoke.')).toEqual(['KGZELI']);
+  });
+});
+
+describe('noun phrases that are not actors', () => {
+  it('reads "official" before a noun as an adjective', () => {
+    expect(
+      dyads(code('Palestinian leaders said they would boycott all official contact with the United States.')),
+    ).toEqual(['PSEGOV>USA:THREATEN']);
+  });
+
+  it('does not take what the subject owns ("its troops") as the target', () => {
+    expect(dyads(code("Syria offered its troops to Lebanon's President Elias Hrawi."))).toEqual([
+      'SYR>LBNGOV:AGREE',
+    ]);
+  });
+});
+
+describe('country of a coordinated or led actor', () => {
+  it('shares a country adjective with a coordinated bare sector word', () => {
+    expect(actorCodes('Israeli helicopters and tanks shelled Rafah.')).toEqual(['ISRMIL', 'ISRMIL', 'PSE']);
+  });
+
+  it('reads "Vietnamese-led forces" as Vietnamese forces, not "Syrian-backed" militias as Syrian', () => {
+    expect(actorCodes('Vietnamese-led forces attacked.')).toEqual(['VNMMIL']);
+    expect(actorCodes('The Syrian-backed militia attacked.')).toEqual(['---REB']);
+  });
+});

@@ -21,6 +21,11 @@ export interface Mention {
   isLocative: boolean;
   /** A city or region named alone: a place, never a participant except as a locative target. */
   placeOnly: boolean;
+  /**
+   * Owned by an actor named elsewhere ("its troops", "their government"): a bare sector word after
+   * a possessive pronoun, which refers back rather than naming a new party.
+   */
+  ownedByPronoun: boolean;
   /** The place of a post-modifier: "police in Caracas" -> "Caracas". */
   locatedIn: string | null;
   /** A place name that can be an event location. */
@@ -52,9 +57,21 @@ export function findPhrases(tokens: readonly Token[], lexicon: Lexicon): PhraseM
     if (found) {
       matches.push({ start: i, end: i + found.tokens.length, infos: found.infos });
       i += found.tokens.length;
-    } else {
-      i++;
+      continue;
     }
+    // "Vietnamese-led forces", "Saudi-led coalition": the leader's country names the actor
+    // ("Syrian-backed militia" does not: the backer is another party).
+    const led = token ? /^(\p{L}+)-(?:led|controlled|commanded|run)$/u.exec(token.text) : null;
+    const prefix = led?.[1];
+    if (prefix) {
+      const entry = lexicon.phrases
+        .get(prefix.toLowerCase())
+        ?.find((e) => e.tokens.length === 1 && e.infos.some((x) => x.kind === 'country'));
+      const info = entry?.infos.find((x) => x.kind === 'country');
+      if (info && info.kind === 'country')
+        matches.push({ start: i, end: i + 1, infos: [{ ...info, role: 'adjective' }] });
+    }
+    i++;
   }
   return matches;
 }
@@ -175,6 +192,28 @@ const MODIFIER_STOP = new Set([
   'his',
   'her',
 ]);
+
+/** Words, capitalised or not, that may stand between a country and a title: "Taiwan's Vice Foreign Minister". */
+const TITLE_MODIFIERS = new Set([
+  'vice',
+  'deputy',
+  'acting',
+  'interim',
+  'first',
+  'senior',
+  'former',
+  'chief',
+  'assistant',
+  'junior',
+  'outgoing',
+  'new',
+  'top',
+]);
+/** A title after these words names someone who no longer holds it: an elite (ELI), not the government. */
+const FORMER_WORDS = new Set(['former', 'ousted', 'deposed', 'exiled', 'toppled', 'late', 'ex-']);
+const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
+/** Words after which "official" is an adjective: "official contact", not "an official said". */
+const NOT_ADJECTIVE_NEXT = new Set(['who', 'and', 'or', 'but', 'also', 'familiar', 'close']);
 
 const QUANTITY_WORDS = new Set([
   'thousands',
@@ -297,7 +336,12 @@ export function findMentions(
     if (!head && countries.length > 0) {
       for (let k = 1; k <= 2 && !head; k++) {
         const between = tokens.slice(pos, pos + k);
-        if (between.length < k || between.some((t) => !MODIFIER_RE.test(t.text) || MODIFIER_STOP.has(t.norm)))
+        if (
+          between.length < k ||
+          between.some(
+            (t) => !TITLE_MODIFIERS.has(t.norm) && (!MODIFIER_RE.test(t.text) || MODIFIER_STOP.has(t.norm)),
+          )
+        )
           break;
         const candidate = headInfo(byStart.get(pos + k), true);
         if (candidate) {
@@ -414,6 +458,35 @@ export function findMentions(
       i++;
       continue;
     }
+    // "all official contact": "official" modifying a noun is an adjective, not an actor.
+    const headToken = tokens[headPos];
+    const afterHead = tokens[end];
+    if (
+      head &&
+      headPos === start &&
+      end === headPos + 1 &&
+      headToken?.norm === 'official' &&
+      afterHead &&
+      /^\p{Ll}+$/u.test(afterHead.text) &&
+      !PREPOSITIONS.has(afterHead.norm) &&
+      !NOT_ADJECTIVE_NEXT.has(afterHead.norm) &&
+      !MODIFIER_STOP.has(afterHead.norm) &&
+      !/(?:ed|s)$/.test(afterHead.norm)
+    ) {
+      i = end;
+      continue;
+    }
+    // "former President X", "ousted president Y": an elite, no longer the government.
+    if (isPerson && head?.kind === 'title' && head.sector === 'GOV') {
+      const lead = [tokens[start - 1]?.norm, tokens[start - 2]?.norm, tokens[headPos - 1]?.norm];
+      if (lead.some((w) => w !== undefined && FORMER_WORDS.has(w)))
+        actors = actors.map((a) => makeActor(a.country, 'ELI', ''));
+    }
+    const ownedByPronoun =
+      OWNER_PRONOUNS.has(tokens[start - 1]?.norm ?? '') &&
+      countries.length === 0 &&
+      !isPerson &&
+      actors.every((a) => a.country === null);
     // Surface text and context.
     const text = slice(start, end);
     for (const a of actors) a.text = text;
@@ -450,6 +523,7 @@ export function findMentions(
       isPerson,
       isLocative,
       placeOnly,
+      ownedByPronoun,
       place,
       locatedIn,
       preposition,
@@ -482,6 +556,20 @@ export function findMentions(
         if (!closes) continue;
       }
       cur.group = prev.group;
+      // "Israeli helicopters and tanks": a bare sector word shares the country of its partner.
+      const prevCountries = prev.actors.map((a) => a.country);
+      if (
+        !cur.isPerson &&
+        !prev.isPerson &&
+        cur.actors.length === 1 &&
+        cur.actors[0]?.country === null &&
+        prev.actors.length === 1 &&
+        prevCountries[0] &&
+        prev.actors[0]?.sector === cur.actors[0].sector
+      ) {
+        const sector = cur.actors[0].sector;
+        cur.actors = [{ ...makeActor(prevCountries[0], sector, cur.actors[0].text) }];
+      }
     }
   }
   // Members of a list share the first member's preposition: "to Russia, China, and Iran".

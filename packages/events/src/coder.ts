@@ -605,8 +605,10 @@ class DocumentCoder {
           (m) => m.start >= trigger.end && m.end <= rightBound,
         );
     }
+    // "offered its troops to Lebanon": what the subject owns is not the other party.
     let first = after.find(
-      (m) => !m.isLocative && !m.placeOnly && !agent.includes(m) && m.preposition !== 'by',
+      (m) =>
+        !m.isLocative && !m.placeOnly && !m.ownedByPronoun && !agent.includes(m) && m.preposition !== 'by',
     );
     let pool = after;
     let fromComplement = false;
@@ -622,7 +624,7 @@ class DocumentCoder {
         }
       }
       pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
-      first = pool.find((m) => !m.isLocative && !m.placeOnly && m.preposition !== 'by');
+      first = pool.find((m) => !m.isLocative && !m.placeOnly && !m.ownedByPronoun && m.preposition !== 'by');
     }
     // "rejected recent calls by Belarus's rulers": in the active voice a "by" phrase names whose
     // proposal is at stake when nothing else does.
