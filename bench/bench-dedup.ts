@@ -165,6 +165,7 @@ async function runSize(
   const buckets = bucketsArg ?? Math.max(64, 2 ** Math.ceil(Math.log2((n * 9) / 256)));
   const index = createDedupIndex({ redis, prefix, buckets });
   const samples: number[] = [];
+  const byStatus = new Map<string, number[]>();
   const statuses = new Map<string, number>();
   const before = usedMemory(await redis.info('memory'));
   const t0 = Date.now();
@@ -172,7 +173,11 @@ async function runSize(
     const doc = makeDoc(i, copyRate);
     const s = process.hrtime.bigint();
     const d = await index.assign(doc);
-    samples.push(Number(process.hrtime.bigint() - s) / 1e6);
+    const ms = Number(process.hrtime.bigint() - s) / 1e6;
+    samples.push(ms);
+    let list = byStatus.get(d.status);
+    if (!list) byStatus.set(d.status, (list = []));
+    list.push(ms);
     statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
   };
   const progress = async (i: number): Promise<void> => {
@@ -233,6 +238,11 @@ async function runSize(
     console.log(
       `articles=${n} assign latency ms p50=${r.p50.toFixed(3)} p95=${r.p95.toFixed(3)} p99=${r.p99.toFixed(3)} max=${(sorted[m - 1] ?? 0).toFixed(1)} timed=${m} (last 10%: p50=${r.lastTenthP50.toFixed(3)} p99=${pct(lastTenth, 0.99).toFixed(3)})`,
     );
+    const split = [...byStatus.entries()].map(([status, xs]) => {
+      const sx = Float64Array.from(xs).sort();
+      return `${status} (${xs.length}): p50=${pct(sx, 0.5).toFixed(3)} p99=${pct(sx, 0.99).toFixed(3)}`;
+    });
+    console.log(`articles=${n} latency by outcome ms: ${split.join('; ')}`);
     console.log(
       `articles=${n} redis bytes/article: used_memory delta=${r.bytesInfo.toFixed(0)} MEMORY USAGE sum=${r.bytesKeys.toFixed(0)} (by kind: ${kinds}; s = story records, a/u/c/h/n = index families)`,
     );

@@ -66,6 +66,21 @@ describe('stripAttributionAndBoilerplate', () => {
     const copy = `WASHINGTON (Interfax-Ukraine) - ${body}\n\nFollow us on Facebook and Twitter.\n\n© Daily Planet. All rights reserved. Reproduction is permitted only with a hyperlink.\n\nIf you notice an error, select it and press Ctrl+Enter.\n\nAdvertisement`;
     expect(stripAttributionAndBoilerplate(copy).body).toBe(body);
   });
+  it('removes a promo appended to a paragraph, up to the paragraph end', () => {
+    const copy =
+      'Venezuela asked Russia for radars and jet repairs. READ ALSO: Oil prices climb\n\nThe letter went to President Putin this month.';
+    const out = stripAttributionAndBoilerplate(copy);
+    expect(out.body).toBe(body);
+    expect(out.removed).toEqual(['READ ALSO: Oil prices climb']);
+  });
+  it('keeps words like "Related-party" or "watch" inside the text', () => {
+    const text = 'Shares fell. Related-party deals were reviewed. Watch the vote, he said.';
+    expect(stripAttributionAndBoilerplate(text).body).toBe(text);
+  });
+  it('removes an agency dateline of up to three words', () => {
+    expect(stripAttributionAndBoilerplate(`PA Media - ${body}`).body).toBe(body);
+    expect(stripAttributionAndBoilerplate(`Kyiv (Interfax) – ${body}`).body).toBe(body);
+  });
   it('leaves an ordinary article untouched', () => {
     const text =
       'Share prices rose on Monday.\n\nRecall votes are rare, the minister said in a long statement to parliament.';

@@ -1,9 +1,15 @@
 import { isCreditSentence, parseAttributionSentence, type Attribution } from './attribution.js';
 import { splitParagraphs, splitSentences } from './normalize.js';
 
+const PROMO_LEAD = String.raw`(?:read\s+also|read\s+more|also\s+read|see\s+also|related|recommended|more\s+on\s+this(?:\s+story)?|watch|listen|don[’']?t\s+miss)\s*`;
 /** Paragraphs that promote other content ("READ ALSO: ..."). */
-const PROMO =
-  /^(?:read\s+also|read\s+more|also\s+read|see\s+also|related|recommended|more\s+on\s+this(?:\s+story)?|watch|listen|don[’']?t\s+miss)\s*[:|–—-]/iu;
+const PROMO = new RegExp(`^${PROMO_LEAD}[:|–—-]`, 'iu');
+/**
+ * A promo inserted after a sentence of a paragraph ("... rivals. READ ALSO: Other headline"): it runs to
+ * the paragraph's end (promo titles have no full stop). Only ":" or "|" mark it, so that words such as
+ * "Related-party" inside the text are left alone.
+ */
+const INLINE_PROMO = new RegExp(`(?<=[.!?]["”’)]?\\s+)${PROMO_LEAD}[:|].*$`, 'isu');
 
 /** Short paragraphs that are outlet furniture, not article text. */
 const FOOTER =
@@ -14,8 +20,9 @@ const ALONE = /^(?:advertisement|advert|sponsored(?:\s+content)?|share|print|com
 /** A paragraph introducing background to an older story: it and all that follows are dropped. */
 const BACKGROUND = /^(?:recall|reminder|as\s+a\s+reminder|background|we\s+remind(?:ed)?\s+you)\s*[:.]?$/iu;
 
-/** "WASHINGTON (Agency) - " or "Reuters - " at the very start of a text. */
-const DATELINE = /^(?:\p{Lu}[\p{Lu} .'-]{1,30}|\p{Lu}[\p{L}-]{1,20})(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+(?=\S)/u;
+/** "WASHINGTON (Agency) - ", "Reuters - " or "PA Media - " at the very start of a text. */
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu} .'-]{1,30}|\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]{0,20}){0,2})(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+(?=\S)/u;
 
 const ONLY_NUMBERS = /^[\d\s.,:/]+$/u;
 
@@ -54,6 +61,11 @@ export function stripAttributionAndBoilerplate(text: string): StrippedText {
         removed.push(d[0]);
         p = p.slice(d[0].length);
       }
+    }
+    const inline = INLINE_PROMO.exec(p);
+    if (inline) {
+      removed.push(inline[0]);
+      p = p.slice(0, inline.index).trimEnd();
     }
     const sentences = splitSentences(p);
     const keptSentences: string[] = [];

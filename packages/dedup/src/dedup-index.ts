@@ -95,7 +95,11 @@ function boundCopies(copies: StoredCopy[]): StoredCopy[] {
       .sort((a, b) => b.size - a.size || (a.articleId < b.articleId ? -1 : 1))
       .slice(0, SKETCHED_COPIES),
   );
-  return kept.map((c) => (keep.has(c) ? c : { ...c, sketch: new Uint32Array(0), numbers: [] }));
+  return kept.map((c) =>
+    keep.has(c)
+      ? c
+      : { ...c, sketch: new Uint32Array(0), numbers: new Uint32Array(0), names: new Uint32Array(0) },
+  );
 }
 
 /** Story id of a single article; a story's id is the smallest of its members' ids (see `createDedupIndex`). */
@@ -109,7 +113,7 @@ export function articleStoryId(articleId: string): Buffer {
  * Layers, in order: article id and own URL (already seen), canonical URL, hash of the normalized body
  * (attribution lines, promo inserts and footers removed), then near-duplicates: anchors (a consistent
  * sample of the first shingles) looked up in bucketed Redis hashes, candidates confirmed by containment
- * against each copy's bottom-k sketch, with a guard on numbers.
+ * against each copy's bottom-k sketch, with guards on numbers and names.
  *
  * Story ids: a story's id is the smallest member id (8-byte hash of each member's article id). When a
  * copy with a smaller id joins, or stories merge, the record moves to the new id and the old ids become
@@ -206,6 +210,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       size: f.distinct.length,
       sketch: f.sketch,
       numbers: f.numbers,
+      names: f.names,
       attribution: f.attribution?.outlets ?? [],
     };
   }

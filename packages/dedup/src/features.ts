@@ -1,7 +1,8 @@
 import type { Attribution } from './attribution.js';
 import { stripAttributionAndBoilerplate } from './boilerplate.js';
-import { hash64, hashToken } from './hash.js';
+import { hash64 } from './hash.js';
 import { tokenize } from './normalize.js';
+import { NAME_BITS, nameHashes, numberHashes, specificBits } from './specifics.js';
 import { anchors, distinctSorted, minhashSignature, shingles } from './shingles.js';
 
 export interface FeatureParams {
@@ -18,8 +19,6 @@ export interface FeatureParams {
   anchorRate: number;
   /** Texts with fewer words than this are not matched by content (only by id/URL). */
   minWords: number;
-  /** Numbers kept per copy for the same-topic guard. */
-  maxNumbers: number;
 }
 
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
@@ -29,7 +28,6 @@ export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   queryAnchors: 16,
   anchorRate: 6,
   minWords: 12,
-  maxNumbers: 8,
 };
 
 export interface DocFeatures {
@@ -44,10 +42,10 @@ export interface DocFeatures {
   sketch: Uint32Array;
   storedAnchors: number[];
   queryAnchors: number[];
-  /** 16-bit hashes of the distinct numbers, in order of appearance. */
-  numbers: number[];
-  /** All number hashes of the text (uncapped). */
-  numberSet: Set<number>;
+  /** The numbers of the text as a bit set (see `specificBits`). */
+  numbers: Uint32Array;
+  /** The names of the text as a bit set. */
+  names: Uint32Array;
   attribution: Attribution | null;
 }
 
@@ -60,12 +58,8 @@ export function computeFeatures(
   const stripped = stripAttributionAndBoilerplate(text);
   const tokens = tokenize(stripped.body);
   const attribution = givenAttribution ?? stripped.attribution;
-  const numbers: number[] = [];
-  for (const t of tokens) {
-    if (!/\d/.test(t)) continue;
-    const h = hashToken(t) & 0xffff;
-    if (!numbers.includes(h)) numbers.push(h);
-  }
+  const numbers = specificBits(numberHashes(tokens));
+  const names = specificBits(nameHashes(stripped.body), NAME_BITS);
   if (tokens.length < params.minWords) {
     return {
       words: tokens.length,
@@ -75,8 +69,8 @@ export function computeFeatures(
       sketch: new Uint32Array(0),
       storedAnchors: [],
       queryAnchors: [],
-      numbers: numbers.slice(0, params.maxNumbers),
-      numberSet: new Set(numbers),
+      numbers,
+      names,
       attribution,
     };
   }
@@ -98,8 +92,8 @@ export function computeFeatures(
       p < queryAnchors.length ? [queryAnchors[p] ?? 0] : [],
     ),
     queryAnchors,
-    numbers: numbers.slice(0, params.maxNumbers),
-    numberSet: new Set(numbers),
+    numbers,
+    names,
     attribution,
   };
 }

@@ -22,6 +22,7 @@ function stored(text: string): StoredCopy {
     size: f.distinct.length,
     sketch: f.sketch,
     numbers: f.numbers,
+    names: f.names,
     attribution: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { DocFeatures } from './features.js';
+import { missingFrom } from './specifics.js';
 import { estimateContainment } from './shingles.js';
 import type { StoredCopy } from './story-record.js';
 
@@ -9,28 +10,23 @@ export interface Judgement {
 }
 
 /**
- * Same-topic guard on numbers: a syndicated copy does not bring numbers of its own (scores, amounts,
- * dates) that the fuller text lacks. Counts the smaller text's numbers absent from the larger.
- * Returns true when the pair may be copies.
+ * The smaller text's specifics absent from the larger: a syndicated copy does not bring numbers or names of
+ * its own that the fuller text lacks; a different article on the same topic, or a rewrite, does. The
+ * part of the smaller text that is not shared may be boilerplate, but not news of its own.
  */
+function agree(query: Uint32Array, stored: Uint32Array, querySmaller: boolean): boolean {
+  const { total, missing } = querySmaller ? missingFrom(query, stored) : missingFrom(stored, query);
+  return missing < 2 || missing <= 0.25 * total;
+}
+
+/** Same-topic guard on numbers (scores, amounts, dates). Returns true when the pair may be copies. */
 export function numbersAgree(query: DocFeatures, copy: StoredCopy): boolean {
-  let unshared = 0;
-  let total = 0;
-  if (query.distinct.length <= copy.size) {
-    const stored = new Set(copy.numbers);
-    const capped = copy.numbers.length >= 8;
-    for (const n of query.numbers) {
-      total++;
-      if (!stored.has(n)) unshared++;
-    }
-    if (capped) unshared = Math.max(0, unshared - 2);
-  } else {
-    for (const n of copy.numbers) {
-      total++;
-      if (!query.numberSet.has(n)) unshared++;
-    }
-  }
-  return unshared < 2 || unshared <= 0.25 * total;
+  return agree(query.numbers, copy.numbers, query.distinct.length <= copy.size);
+}
+
+/** Same-topic guard on names (people, places, organisations). Returns true when the pair may be copies. */
+export function namesAgree(query: DocFeatures, copy: StoredCopy): boolean {
+  return agree(query.names, copy.names, query.distinct.length <= copy.size);
 }
 
 export interface JudgeContext {
@@ -63,7 +59,7 @@ export function judgeStory(
     const value =
       est.samples < 8 && query.distinct.length < c.size ? Math.max(est.value, anchorShare) : est.value;
     if (value < ctx.threshold) return;
-    if (!numbersAgree(query, c)) return;
+    if (!numbersAgree(query, c) || !namesAgree(query, c)) return;
     if (!best || value > best.similarity) best = { similarity: value, copyIndex: i };
   });
   return best;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFeatures } from './features.js';
 import { hash64 } from './hash.js';
-import { numbersAgree } from './judge.js';
+import { namesAgree, numbersAgree } from './judge.js';
+import { missingFrom, NAME_BITS, nameHashes, specificBits } from './specifics.js';
 import { tokenize } from './normalize.js';
 import {
   anchors,
@@ -77,6 +78,7 @@ describe('same-topic guard', () => {
       size: f.distinct.length,
       sketch: f.sketch,
       numbers: f.numbers,
+      names: f.names,
       attribution: [],
     };
   };
@@ -87,6 +89,31 @@ describe('same-topic guard', () => {
     const followUp =
       'Oil rose to $55.67 a barrel on Thursday as cold weather hit the US and Europe, traders said in London and New York 2005.';
     expect(numbersAgree(computeFeatures(followUp, null), stored(base))).toBe(false);
+  });
+
+  const match =
+    'The home side won the cup final at the national stadium on Saturday. Coach Maria Lopes praised the defence, and striker Tomas Berg scored twice before Ivan Petrov added a third late on.';
+  it('accepts a copy whose names are all in the fuller text', () => {
+    const truncated = computeFeatures(match.split('. ')[0] ?? '', null);
+    expect(namesAgree(truncated, stored(`${match} Fans celebrated in the streets until midnight.`))).toBe(
+      true,
+    );
+    expect(namesAgree(computeFeatures(match, null), stored(match))).toBe(true);
+  });
+  it('rejects a same-topic text that brings people of its own', () => {
+    const other = match.replace('Maria Lopes', 'Anna Kowalski').replace('Tomas Berg', 'Luca Rossi');
+    expect(namesAgree(computeFeatures(other, null), stored(match))).toBe(false);
+  });
+  it('takes names from inside sentences, lower-cased, not the capitalised first word', () => {
+    const a = nameHashes("Reports say Kyiv and KYIV are one. Officials met in Kyiv's centre.");
+    expect(new Set(a).size).toBe(1);
+    expect(nameHashes('Officials met in Kyiv.')).toEqual(a.slice(0, 1));
+  });
+  it('counts the items of one set missing from another', () => {
+    const all = specificBits([1, 2, 3, 200]);
+    expect(missingFrom(specificBits([1, 2]), all)).toEqual({ total: 2, missing: 0 });
+    expect(missingFrom(all, specificBits([1, 2]))).toEqual({ total: 4, missing: 2 });
+    expect(missingFrom(specificBits([]), all)).toEqual({ total: 0, missing: 0 });
   });
 });
 
@@ -100,11 +127,22 @@ describe('story record codec', () => {
       similarity: 0.92,
       size: 321,
       sketch: Uint32Array.from([1, 2, 16_000_000]),
-      numbers: [7, 65535],
+      numbers: specificBits([7, 65535]),
+      names: specificBits([1, 40000], NAME_BITS),
       attribution: ['UNN', 'The Washington Post'],
     };
     const back = decodeStoryRecord(encodeStoryRecord({ mergedFrom: ['00112233445566ff'], copies: [copy] }));
     expect(back.mergedFrom).toEqual(['00112233445566ff']);
     expect(back.copies[0]).toEqual({ ...copy, similarity: 0.92 });
+    const bare = {
+      ...copy,
+      sketch: new Uint32Array(0),
+      numbers: new Uint32Array(0),
+      names: new Uint32Array(0),
+    };
+    expect(decodeStoryRecord(encodeStoryRecord({ mergedFrom: [], copies: [bare] })).copies[0]).toEqual({
+      ...bare,
+      similarity: 0.92,
+    });
   });
 });

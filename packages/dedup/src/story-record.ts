@@ -1,3 +1,4 @@
+import { NAME_BITS, NUMBER_BITS } from './specifics.js';
 import type { MatchedBy } from './types.js';
 
 /** A copy as stored inside its story record (binary, see `encodeStoryRecord`). */
@@ -12,7 +13,9 @@ export interface StoredCopy {
   size: number;
   /** Bottom-k sketch, 24-bit values. */
   sketch: Uint32Array;
-  numbers: number[];
+  /** Numbers and names as bit sets (see `specificBits`); empty when the copy is kept without its sketch. */
+  numbers: Uint32Array;
+  names: Uint32Array;
   /** Attribution outlets, citing first. */
   attribution: string[];
 }
@@ -23,9 +26,11 @@ export interface StoryRecord {
 }
 
 const MATCHED: readonly MatchedBy[] = ['first', 'url', 'hash', 'near'];
-const FORMAT = 2;
+const FORMAT = 4;
 /** First byte of an alias value (a story renamed or merged into another): "=" + 8-byte id. */
 export const ALIAS_MARK = 0x3d;
+const NUMBER_WORDS = NUMBER_BITS / 32;
+const NAME_WORDS = NAME_BITS / 32;
 
 class Writer {
   #buf = Buffer.allocUnsafe(512);
@@ -124,8 +129,9 @@ export function encodeStoryRecord(r: StoryRecord): Buffer {
     w.u32(c.size);
     w.u8(Math.min(c.sketch.length, 255));
     for (const x of c.sketch.subarray(0, 255)) w.u24(x);
-    w.u8(Math.min(c.numbers.length, 255));
-    for (const x of c.numbers.slice(0, 255)) w.u16(x);
+    const specifics = c.numbers.length === NUMBER_WORDS && c.names.length === NAME_WORDS;
+    w.u8(specifics ? 1 : 0);
+    if (specifics) for (const x of [...c.numbers, ...c.names]) w.u32(x);
     w.u8(Math.min(c.attribution.length, 255));
     for (const a of c.attribution.slice(0, 255)) w.str(a, 255);
   }
@@ -148,8 +154,11 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
     const size = r.u32();
     const sketch = new Uint32Array(r.u8());
     for (let i = 0; i < sketch.length; i++) sketch[i] = r.u24();
-    const numbers: number[] = [];
-    for (let k = r.u8(); k > 0; k--) numbers.push(r.u16());
+    const specifics = r.u8() === 1;
+    const numbers = new Uint32Array(specifics ? NUMBER_WORDS : 0);
+    const names = new Uint32Array(specifics ? NAME_WORDS : 0);
+    for (let i = 0; i < numbers.length; i++) numbers[i] = r.u32();
+    for (let i = 0; i < names.length; i++) names[i] = r.u32();
     const attribution: string[] = [];
     for (let k = r.u8(); k > 0; k--) attribution.push(r.str(255));
     copies.push({
@@ -161,6 +170,7 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
       size,
       sketch,
       numbers,
+      names,
       attribution,
     });
   }

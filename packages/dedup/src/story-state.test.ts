@@ -10,7 +10,8 @@ const copy = (over: Partial<StoredCopy>): StoredCopy => ({
   similarity: 0.9,
   size: 100,
   sketch: new Uint32Array(0),
-  numbers: [],
+  numbers: new Uint32Array(0),
+  names: new Uint32Array(0),
   attribution: [],
   ...over,
 });

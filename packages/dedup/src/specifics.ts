@@ -1,0 +1,71 @@
+import { hashToken } from './hash.js';
+import { splitParagraphs, splitSentences } from './normalize.js';
+
+/**
+ * The specifics of a text (its numbers, its names) as a fixed-size bit set: bit `hash % size` per
+ * distinct item. Fixed size whatever the text's length, so a story record stays small, and both
+ * directions of the guard work on it: "items of A missing from B" is popcount(A & ~B), up to collisions.
+ * Sizes: an article has tens of names but few numbers.
+ */
+export const NUMBER_BITS = 64;
+export const NAME_BITS = 128;
+
+export function specificBits(hashes: Iterable<number>, size: number = NUMBER_BITS): Uint32Array {
+  const bits = new Uint32Array(size / 32);
+  for (const h of hashes) {
+    const b = (h >>> 0) % size;
+    bits[b >>> 5] = (bits[b >>> 5] ?? 0) | (1 << (b & 31));
+  }
+  return bits;
+}
+
+function popcount(x: number): number {
+  let v = x >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Items of `a` (set bits) and how many of them `b` lacks. */
+export function missingFrom(a: Uint32Array, b: Uint32Array): { total: number; missing: number } {
+  let total = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    total += popcount(x);
+    missing += popcount(x & ~(b[i] ?? 0));
+  }
+  return { total, missing };
+}
+
+/** Hashes of the tokens that contain a digit (amounts, scores, dates, times). */
+export function numberHashes(tokens: readonly string[]): number[] {
+  return tokens.filter((t) => /\d/.test(t)).map(hashToken);
+}
+
+/**
+ * Hashes of the names of a text: capitalised words that do not open a sentence (people, places,
+ * organisations, days), lower-cased, a trailing possessive dropped. A copy keeps the story's names; a
+ * different article on the same topic brings its own.
+ */
+export function nameHashes(body: string): number[] {
+  const out: number[] = [];
+  for (const paragraph of splitParagraphs(body)) {
+    for (const sentence of splitSentences(paragraph)) {
+      const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i] ?? '';
+        if (w.length < 2 || !/^\p{Lu}/u.test(w)) continue;
+        out.push(
+          hashToken(
+            w
+              .normalize('NFKC')
+              .toLowerCase()
+              .replace(/['’]s?$/u, ''),
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
