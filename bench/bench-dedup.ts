@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
-import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
+import { Redis } from 'ioredis';
 import { arg, seededRandom } from './lib/cli.js';
 
 const SYL = [
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
   const copyRate = Number(arg('copies') ?? 0.2);
   const buckets = arg('buckets') ? Number(arg('buckets')) : undefined;
   const concurrency = Number(arg('concurrency') ?? 1);
-  const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });
   try {
     const listpack = (await redis.call('CONFIG', 'GET', 'hash-max-listpack-entries')) as string[];
     console.log(

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
-import { connectRedis, type Redis } from '../packages/dedup/src/redis-client.js';
+import { Redis } from 'ioredis';
 import { arg, seededRandom } from './lib/cli.js';
 
 interface Row {
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     });
   const pairsCandidate = file.replace(/\.jsonl$/, '_pairs.jsonl');
   const pairsFile = pairsCandidate !== file && existsSync(pairsCandidate) ? pairsCandidate : null;
-  const redis = connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });
   try {
     const t0 = Date.now();
     const predA = await runOnce(redis, rows);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDedupIndex, type DedupDocument, type DedupIndex } from '../../../packages/dedup/src/index.js';
-import type { Redis } from '../../../packages/dedup/src/redis-client.js';
+import type { Redis } from 'ioredis';
 import { original, promoted, retitled, sameTopic, truncated } from './fixtures.js';
 import { deleteUnder, keysUnder, openRedis, testPrefix } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectRedis, type Redis } from '../../../packages/dedup/src/redis-client.js';
+import { Redis } from 'ioredis';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -8,7 +8,7 @@ export function testPrefix(): string {
 }
 
 export function openRedis(): Redis {
-  return connectRedis(REDIS_URL);
+  return new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
 }
 
 /** Keys under a prefix, as buffers (story keys hold binary ids). */
