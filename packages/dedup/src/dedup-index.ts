@@ -137,8 +137,6 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
   const idPolicy = opts.storyIds ?? 'order-independent';
   const params: FeatureParams = DEFAULT_FEATURE_PARAMS;
 
-  const tag = (p: Probe): string => `${p.family}${p.field.readUInt16BE(0) % buckets}`;
-
   /** Partitions whose entries can still match, newest first. */
   function livePartitions(nowSec: number): number[] {
     const current = Math.floor(nowSec / partition);
@@ -155,7 +153,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
       ...parts.map(String),
       String(probes.length),
     ];
-    for (const p of probes) args.push(tag(p), p.field);
+    for (const p of probes) args.push(p.family, p.field);
     return args;
   }
 
@@ -233,7 +231,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     const writes: (string | Buffer)[] = [];
     let nWrites = 0;
     const put = (mode: 's' | 'p', family: Family, field: Buffer): void => {
-      writes.push(mode, tag({ family, field }), field, idBuf);
+      writes.push(mode, family, field, idBuf);
       nWrites++;
     };
     put('s', 'a', articleStoryId(doc.articleId));

@@ -7,39 +7,52 @@
  *
  * Layout: index key = prefix .. part .. family .. bucket (hash: field -> story id(s), 8 bytes each);
  * story key = prefix .. part .. "s" .. bucket (hash: story id -> packed record, or "=" .. id of the story
- * it was folded into). Partitions are listed newest first; a story lives in the newest partition it was
- * written to, and its key expires with that partition.
+ * it was folded into). A field's bucket is its first two bytes modulo the partition's bucket count, kept in
+ * prefix .. part .. "#" from the partition's first write: a new bucket count (the index sized for more
+ * articles) applies from the next partition on, and older partitions are still read with their own.
+ * Partitions are listed newest first; a story lives in the newest partition it was written to, and its
+ * key expires with that partition.
  *
- * Gather ARGV: prefix, buckets, nParts, parts..., nProbes, (tag, field) * nProbes.
+ * Gather ARGV: prefix, buckets (for partitions not yet written), nParts, parts..., nProbes,
+ * (family, field) * nProbes.
  */
 const GATHER = `
-local function storyBucket(id, nb)
-  return (string.byte(id, 1) * 256 + string.byte(id, 2)) % nb
+local function bucketOf(field, nb)
+  return (string.byte(field, 1) * 256 + string.byte(field, 2)) % nb
 end
-local function findStory(prefix, parts, nb, id)
-  local b = storyBucket(id, nb)
+local function bucketCount(prefix, part, default)
+  return tonumber(redis.call('GET', prefix .. part .. '#')) or default
+end
+local function partsOf(argv)
+  local prefix = argv[1]
+  local nb = tonumber(argv[2])
+  local nParts = tonumber(argv[3])
+  local parts = {}
+  local nbs = {}
+  for p = 1, nParts do
+    parts[p] = argv[3 + p]
+    nbs[p] = bucketCount(prefix, parts[p], nb)
+  end
+  return prefix, nb, parts, nbs, 4 + nParts
+end
+local function findStory(prefix, parts, nbs, id)
   for p = 1, #parts do
-    local v = redis.call('HGET', prefix .. parts[p] .. 's' .. b, id)
+    local v = redis.call('HGET', prefix .. parts[p] .. 's' .. bucketOf(id, nbs[p]), id)
     if v then return v, parts[p] end
   end
   return nil, nil
 end
 local function gather(argv)
-  local prefix = argv[1]
-  local nb = tonumber(argv[2])
-  local nParts = tonumber(argv[3])
-  local i = 4
-  local parts = {}
-  for p = 1, nParts do parts[p] = argv[i]; i = i + 1 end
+  local prefix, nb, parts, nbs, i = partsOf(argv)
   local nProbes = tonumber(argv[i]); i = i + 1
   local values = {}
   local ids = {}
   local idOrder = {}
   for q = 1, nProbes do
-    local tag = argv[i]; local field = argv[i + 1]; i = i + 2
+    local family = argv[i]; local field = argv[i + 1]; i = i + 2
     local acc = {}
-    for p = 1, nParts do
-      local v = redis.call('HGET', prefix .. parts[p] .. tag, field)
+    for p = 1, #parts do
+      local v = redis.call('HGET', prefix .. parts[p] .. family .. bucketOf(field, nbs[p]), field)
       if v then acc[#acc + 1] = v end
     end
     local s = table.concat(acc)
@@ -57,7 +70,7 @@ local function gather(argv)
     local rec = false
     local at = false
     for hop = 1, 32 do
-      local v, part = findStory(prefix, parts, nb, cur)
+      local v, part = findStory(prefix, parts, nbs, cur)
       if not v then break end
       digestParts[#digestParts + 1] = cur .. part .. v
       if string.byte(v, 1) == 61 then cur = string.sub(v, 2, 9) else rec = v; at = part; break end
@@ -67,12 +80,12 @@ local function gather(argv)
     resolved[#resolved + 1] = rec
     resolved[#resolved + 1] = at
   end
-  return redis.sha1hex(table.concat(digestParts, '|')), values, resolved, i, parts, nb
+  return redis.sha1hex(table.concat(digestParts, '|')), values, resolved, i, nb
 end
 `;
 
 /**
- * Writes, from ARGV[i]: writePart, ttl, postingCap, nIndexWrites, (mode, tag, field, value) * n
+ * Writes, from ARGV[i]: writePart, ttl, postingCap, nIndexWrites, (mode, family, field, value) * n
  * [mode "s" = set, "p" = append to a posting list], nStoryWrites, (id8, value, oldPart) * n
  * [oldPart "" when new; the old copy is removed].
  */
@@ -84,12 +97,15 @@ local function apply(argv, i, nb)
   local cap = tonumber(argv[i + 2])
   local n = tonumber(argv[i + 3])
   i = i + 4
+  redis.call('SET', prefix .. part .. '#', nb, 'NX', 'EX', ttl)
+  local nbw = bucketCount(prefix, part, nb)
   local touched = {}
   local function touch(key)
     if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl) end
   end
   for w = 1, n do
-    local mode = argv[i]; local key = prefix .. part .. argv[i + 1]; local field = argv[i + 2]; local value = argv[i + 3]
+    local mode = argv[i]; local field = argv[i + 2]; local value = argv[i + 3]
+    local key = prefix .. part .. argv[i + 1] .. bucketOf(field, nbw)
     i = i + 4
     if mode == 's' then
       redis.call('HSET', key, field, value)
@@ -111,9 +127,10 @@ local function apply(argv, i, nb)
   for s = 1, ns do
     local id = argv[i]; local value = argv[i + 1]; local old = argv[i + 2]
     i = i + 3
-    local b = storyBucket(id, nb)
-    if old ~= '' and old ~= part then redis.call('HDEL', prefix .. old .. 's' .. b, id) end
-    local key = prefix .. part .. 's' .. b
+    if old ~= '' and old ~= part then
+      redis.call('HDEL', prefix .. old .. 's' .. bucketOf(id, bucketCount(prefix, old, nb)), id)
+    end
+    local key = prefix .. part .. 's' .. bucketOf(id, nbw)
     redis.call('HSET', key, id, value)
     touch(key)
   end
@@ -126,7 +143,7 @@ end
  * instead and returns { "+" }: a new story costs one round trip.
  */
 export const READ_SCRIPT = `${GATHER}${APPLY}
-local digest, values, resolved, i, parts, nb = gather(ARGV)
+local digest, values, resolved, i, nb = gather(ARGV)
 if #resolved == 0 and #ARGV >= i then
   apply(ARGV, i, nb)
   return { '+' }
@@ -139,7 +156,7 @@ return out
 
 /** After the gather arguments: expectedDigest, then the writes (see APPLY). Returns 1 when applied, 0 on conflict. */
 export const COMMIT_SCRIPT = `${GATHER}${APPLY}
-local digest, values, resolved, i, parts, nb = gather(ARGV)
+local digest, values, resolved, i, nb = gather(ARGV)
 if digest ~= ARGV[i] then return 0 end
 apply(ARGV, i + 1, nb)
 return 1
@@ -147,14 +164,10 @@ return 1
 
 /** Follow aliases from a story id to its record. ARGV as gather with no probes, then id8. Returns { id8, record } or nil. */
 export const GET_SCRIPT = `${GATHER}
-local prefix = ARGV[1]
-local nb = tonumber(ARGV[2])
-local nParts = tonumber(ARGV[3])
-local parts = {}
-for p = 1, nParts do parts[p] = ARGV[3 + p] end
-local cur = ARGV[4 + nParts]
+local prefix, nb, parts, nbs, i = partsOf(ARGV)
+local cur = ARGV[i]
 for hop = 1, 32 do
-  local v = findStory(prefix, parts, nb, cur)
+  local v = findStory(prefix, parts, nbs, cur)
   if not v then return false end
   if string.byte(v, 1) == 61 then cur = string.sub(v, 2, 9) else return { cur, v } end
 end

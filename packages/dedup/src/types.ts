@@ -57,7 +57,12 @@ export interface DedupIndexOptions {
   partitionSeconds?: number;
   /** Containment at or above which two texts are copies. Default 0.7. */
   threshold?: number;
-  /** Hash buckets per index family and partition. Size it so that a bucket holds fewer fields than the server's `hash-max-listpack-entries` (compact encoding): about articles per partition × 9 / 100. Default 4096. */
+  /**
+   * Hash buckets per index family and partition. Size it so that a bucket holds fewer fields than the
+   * server's `hash-max-listpack-entries` (compact encoding): about 3 × articles per partition / 256 (the
+   * anchor family has 3 fields per article). Each partition keeps the count it was first written with,
+   * so a new value applies from the next partition on. Default 4096 (about 350,000 articles per partition).
+   */
   buckets?: number;
   /**
    * How story ids are chosen. `order-independent` (default): the smallest member id, so the same set of

@@ -15,7 +15,8 @@ import { createDedupProcessor } from './processor.js';
 /** The dedup service consumes `dedup` and produces `extract-events` (new stories) and `publish` (new copies). */
 export function startDedup(
   deps: StageDeps,
-  config: Pick<DedupConfig, 'DEDUP_CONCURRENCY' | 'DEDUP_WINDOW_SECONDS'>,
+  config: Pick<DedupConfig, 'DEDUP_CONCURRENCY' | 'DEDUP_WINDOW_SECONDS'> &
+    Partial<Pick<DedupConfig, 'DEDUP_BUCKETS'>>,
 ): RunningService {
   const log = deps.log.child({ service: 'dedup' });
   const stores = createStores({ redis: deps.redis, prefix: deps.prefix });
@@ -25,6 +26,7 @@ export function startDedup(
     redis: deps.redis,
     prefix: stores.keys.dedup(),
     windowSeconds: config.DEDUP_WINDOW_SECONDS,
+    buckets: config.DEDUP_BUCKETS,
   });
   const process = createDedupProcessor({ stores, index, events, publishes });
   const worker = createStageWorker(dedupQueue, (data, _job, jobLog) => process(data, jobLog), {

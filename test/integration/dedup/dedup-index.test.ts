@@ -230,6 +230,31 @@ describe('time window', () => {
     expect(late.status).toBe('new-story');
   });
 
+  it('keeps finding stories when the bucket count changes: it applies from the next partition', async () => {
+    let clock = Date.UTC(2025, 10, 1, 12, 0, 0);
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const opts = { redis, prefix, windowSeconds: 3600, partitionSeconds: 600, now: () => clock };
+    const small = createDedupIndex({ ...opts, buckets: 3 });
+    const a = await small.assign(retitled);
+    // a worker restarted with more buckets, same partition: the partition's own count (3) still rules
+    const large = createDedupIndex({ ...opts, buckets: 1000 });
+    const b = await large.assign(promoted);
+    expect(b.status).toBe('new-copy');
+    clock += 700 * 1000;
+    const c = await large.assign(truncated);
+    expect(c.status).toBe('new-copy');
+    expect(c.story.copies).toHaveLength(3);
+    expect((await small.getStory(a.story.storyId))?.storyId).toBe(c.story.storyId);
+    const counts = await Promise.all(
+      (await keysUnder(redis, prefix))
+        .map((k) => k.toString('latin1'))
+        .filter((k) => k.endsWith('#'))
+        .map(async (k) => Number(await redis.get(k))),
+    );
+    expect(counts.sort((x, y) => x - y)).toEqual([3, 1000]);
+  });
+
   it('lets Redis expire the entries after a short window', async () => {
     const { index, prefix } = freshIndex({ windowSeconds: 1, partitionSeconds: 1 });
     await index.assign(retitled);
