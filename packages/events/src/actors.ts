@@ -482,8 +482,16 @@ export function findMentions(
       if (lead.some((w) => w !== undefined && FORMER_WORDS.has(w)))
         actors = actors.map((a) => makeActor(a.country, 'ELI', ''));
     }
+    // "its troops", "their own peacekeeping forces": up to two modifiers after the pronoun.
+    let ownerAt = start - 1;
+    while (
+      ownerAt >= start - 2 &&
+      /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[ownerAt]?.text ?? '') &&
+      !OWNER_PRONOUNS.has(tokens[ownerAt]?.norm ?? '')
+    )
+      ownerAt--;
     const ownedByPronoun =
-      OWNER_PRONOUNS.has(tokens[start - 1]?.norm ?? '') &&
+      OWNER_PRONOUNS.has(tokens[ownerAt]?.norm ?? '') &&
       countries.length === 0 &&
       !isPerson &&
       actors.every((a) => a.country === null);

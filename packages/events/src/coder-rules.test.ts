@@ -60,3 +60,117 @@ describe('protest targets', () => {
     ).toEqual(['IDNCVL>IDNGOV:PROTEST']);
   });
 });
+
+describe('where the object zone ends', () => {
+  it('does not take parties after "according to", "without …ing" or ", and said" as targets', () => {
+    expect(
+      dyads(code('Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.')),
+    ).toEqual(['KGZELI>-:AGREE']);
+    expect(
+      dyads(
+        code(
+          'Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed the deployment of troops.',
+        ),
+      ),
+    ).toContain('CIVREB>SEN:REJECT');
+  });
+
+  it('does not take the parties of a purpose clause as targets of a request', () => {
+    expect(
+      dyads(
+        code(
+          'Maduro wrote to Xi Jinping requesting expanded military cooperation to counter tensions between the U.S. and Venezuela.',
+        ),
+      ).filter((d) => d.includes('USA')),
+    ).toEqual([]);
+  });
+});
+
+describe('prepositions that mark the target', () => {
+  it('treats the "to" of a complaint as its addressee, not its target', () => {
+    expect(dyads(code('Lebanon complained to the United Nations over two Israeli air raids.'))).toEqual([
+      'LBN>ISR:ACCUSE',
+    ]);
+  });
+
+  it('takes the recipient of aid after "to", not the thing given', () => {
+    expect(dyads(code('The United States is providing military intelligence to Macedonia.'))).toEqual([
+      'USA>MKD:AID',
+    ]);
+  });
+
+  it('takes the place as target of a concession or a request for refuge', () => {
+    expect(dyads(code('Serbia eased emergency measures on Wednesday in Montenegro.'))).toEqual([
+      'SRB>MNE:CONCEDE',
+    ]);
+    expect(dyads(code('Thousands of Iraqi Kurds sought refuge in Germany last month.'))).toEqual([
+      'IRQCVL>DEU:REQUEST',
+    ]);
+  });
+
+  it('codes inspectors sent to a place as an investigation of it', () => {
+    expect(dyads(code('The IAEA has dispatched inspectors to a plant in central Iran.'))).toEqual([
+      'IGOIAE>IRN:ACCUSE',
+    ]);
+  });
+});
+
+describe('verb forms', () => {
+  it('reads "a United Nations appeal" and "a US offer" as nouns, not verbs', () => {
+    expect(dyads(code('Beirut again rejected a United Nations appeal for deploying army troops.'))).toEqual([
+      'LBNGOV>IGOUNO:REJECT',
+    ]);
+    expect(dyads(code('Arafat rejected a US offer to host a summit.'))).toEqual(['PSEGOV>USA:REJECT']);
+  });
+
+  it('allows an adverb before a particle and reads "is opposed to" as active', () => {
+    expect(dyads(code('The UK is pushing hard for US support.'))).toEqual(['GBR>USA:REQUEST']);
+    expect(dyads(code('Israel is opposed to French mediation in the talks.'))).toEqual(['ISR>FRA:REJECT']);
+  });
+
+  it('reads a gerund after "resume" as the action and British "cancelled"', () => {
+    expect(
+      dyads(code('The Macedonian army prepared to resume shelling Albanian rebel-held territory.')),
+    ).toEqual(['MKDMIL>ALB:MOBILIZE']);
+    expect(dyads(code('A French minister has cancelled a planned visit to Haiti.'))).toEqual([
+      'FRAGOV>HTI:SANCTION',
+    ]);
+  });
+
+  it('keeps "to be deployed" in the background of the main verb', () => {
+    expect(
+      dyads(code('The United Nations rejected a call for its forces to be deployed in East Timor.')),
+    ).toEqual(['IGOUNO>-:REJECT']);
+  });
+});
+
+describe('reported speech', () => {
+  it('codes "X said Y must …" even when a background request is in the sentence', () => {
+    expect(
+      dyads(
+        code(
+          'A British minister reiterated that Libya must hand over the bombers as he left to seek support.',
+        ),
+      ),
+    ).toEqual(['GBRGOV>LBY:REQUEST']);
+  });
+
+  it('does not make the reporter the source of an arrival', () => {
+    expect(
+      dyads(code('Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday, U.N. officials said.')),
+    ).toEqual([]);
+  });
+});
+
+describe('disaster context', () => {
+  it('keeps a disaster named in an earlier sentence as the context of a state of emergency', () => {
+    expect(
+      code(
+        'More than 200 fires are burning across the region. The government declared a state of emergency.',
+      ),
+    ).toEqual([]);
+    expect(dyads(code('The army declared a state of emergency in the capital.'))).toEqual([
+      '---MIL>-:COERCE',
+    ]);
+  });
+});

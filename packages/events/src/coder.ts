@@ -29,6 +29,7 @@ import {
 
 /** Types whose target may be the place where they happen ("shelled positions in Rafah"). */
 const PLACE_TARGET_TYPES = new Set<PloverType>([
+  'CONCEDE',
   'ASSAULT',
   'COERCE',
   'CONSULT',
@@ -37,6 +38,8 @@ const PLACE_TARGET_TYPES = new Set<PloverType>([
   'AID',
   'SANCTION',
 ]);
+/** Modes whose target is the place: "sought refuge in Germany". */
+const PLACE_TARGET_MODES = new Set(['asylum', 'investigate']);
 const NOT_PLACES = new Set<string>([
   ...MONTHS,
   ...WEEKDAYS,
@@ -72,15 +75,12 @@ const INTENT_TYPES: Partial<Record<PloverType, { type: PloverType; cameo: string
   ASSAULT: { type: 'THREATEN', cameo: '138' },
 };
 
-/** Types whose target may be named in an infinitive after the verb ("threatened to shell X"). */
-const COMPLEMENT_TYPES = new Set<PloverType>([
-  'AGREE',
-  'THREATEN',
-  'REJECT',
-  'SUPPORT',
-  'REQUEST',
-  'CONCEDE',
-]);
+/**
+ * Types whose target may be named in an infinitive after the verb ("threatened to shell X",
+ * "offered to hand over to Britain"). Not requests: in "requested cooperation to counter tensions
+ * between the U.S. and Venezuela" the purpose clause names no party to the request.
+ */
+const COMPLEMENT_TYPES = new Set<PloverType>(['AGREE', 'THREATEN', 'REJECT', 'SUPPORT', 'CONCEDE']);
 /** Verbal event types: in reported speech without a subject the speaker is their source. */
 const VERBAL_TYPES = new Set<PloverType>([
   'AGREE',
@@ -110,6 +110,13 @@ const DOMESTIC_SECTORS = new Set([
 
 /** Verbs that carry a nominal event: "launched an attack", "staged protests". */
 const LIGHT_VERBS = new Set([
+  'engaged',
+  'lodged',
+  'filed',
+  'leveled',
+  'levelled',
+  'voiced',
+  'expressed',
   'continuing',
   'organizing',
   'organising',
@@ -382,6 +389,10 @@ function isHeadline(tokens: readonly Token[]): boolean {
   return words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.7;
 }
 
+function hasDisasterCue(ctx: SentenceContext): boolean {
+  return DISASTER_CUES.some((w) => ctx.tokens.some((t, k) => t.norm === w && !ctx.verbTokens.has(k)));
+}
+
 function groupMembers(mentions: readonly Mention[], group: number): Mention[] {
   return mentions.filter((m) => m.group === group);
 }
@@ -395,6 +406,8 @@ class DocumentCoder {
   readonly #lexicon: Lexicon;
   readonly #includeNonAsserted: boolean;
   readonly #discourse: Discourse = { lastPerson: null, lastSource: null };
+  /** An earlier sentence reported a disaster or accident and no armed violence. */
+  #disasterContext = false;
 
   constructor(lexicon: Lexicon, includeNonAsserted: boolean) {
     this.#lexicon = lexicon;
@@ -424,7 +437,7 @@ class DocumentCoder {
       if (this.#isSecondary(ctx, trigger, verbTriggers)) for (const e of coded) secondary.add(e);
       events.push(...coded);
     }
-    if (!events.some((e) => e.type === 'REQUEST' && e.polarity === 'asserted'))
+    if (!events.some((e) => e.type === 'REQUEST' && e.polarity === 'asserted' && !secondary.has(e)))
       events.push(...this.#obligations(ctx));
     const hasPrimary = (): boolean => events.some((e) => e.polarity === 'asserted' && !secondary.has(e));
     if (!hasPrimary()) {
@@ -459,6 +472,9 @@ class DocumentCoder {
     for (const m of mentions) {
       if (m.isPerson && m.actors[0]?.country) this.#discourse.lastPerson = m.actors[0];
     }
+    const armed = WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w));
+    if (armed) this.#disasterContext = false;
+    else if (hasDisasterCue(ctx)) this.#disasterContext = true;
     return this.#includeNonAsserted ? events : events.filter((e) => e.polarity === 'asserted');
   }
 
@@ -581,6 +597,17 @@ class DocumentCoder {
         end = k;
         break;
       }
+      // "according to …", "without returning to …", ", and said …": the clause ends.
+      if (
+        (w === 'according' && next?.norm === 'to') ||
+        (w === 'without' && /ing$/.test(next?.norm ?? '')) ||
+        (w === ',' &&
+          (next?.norm === 'and' || next?.norm === 'but') &&
+          !mentions.some((m) => m.start === k + 2 || (m.start === k + 3 && tokens[k + 2]?.norm === 'the')))
+      ) {
+        end = k;
+        break;
+      }
       if (
         w === 'to' &&
         next &&
@@ -605,11 +632,18 @@ class DocumentCoder {
           (m) => m.start >= trigger.end && m.end <= rightBound,
         );
     }
-    // "offered its troops to Lebanon": what the subject owns is not the other party.
-    let first = after.find(
-      (m) =>
-        !m.isLocative && !m.placeOnly && !m.ownedByPronoun && !agent.includes(m) && m.preposition !== 'by',
-    );
+    // "offered its troops to Lebanon": what the subject owns is not the other party. One complains
+    // "to" an addressee about the target; one gives aid "to" the target.
+    const candidate = (m: Mention): boolean =>
+      !m.isLocative &&
+      !m.placeOnly &&
+      !m.ownedByPronoun &&
+      !agent.includes(m) &&
+      m.preposition !== 'by' &&
+      !(trigger.type === 'ACCUSE' && m.preposition === 'to');
+    let first =
+      (trigger.type === 'AID' ? after.find((m) => candidate(m) && m.preposition === 'to') : undefined) ??
+      after.find(candidate);
     let pool = after;
     let fromComplement = false;
     if (!first && infinitive >= 0 && COMPLEMENT_TYPES.has(trigger.type)) {
@@ -618,13 +652,20 @@ class DocumentCoder {
       let stop = rightBound;
       for (let k = infinitive + 2; k < rightBound; k++) {
         const w = tokens[k]?.norm ?? '';
-        if (w === ';' || w === '.' || w === ':' || (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or')) {
+        if (
+          w === ';' ||
+          w === '.' ||
+          w === ':' ||
+          (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or') ||
+          (w === 'without' && /ing$/.test(tokens[k + 1]?.norm ?? '')) ||
+          (w === 'according' && tokens[k + 1]?.norm === 'to')
+        ) {
           stop = k;
           break;
         }
       }
       pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
-      first = pool.find((m) => !m.isLocative && !m.placeOnly && !m.ownedByPronoun && m.preposition !== 'by');
+      first = pool.find(candidate);
     }
     // "rejected recent calls by Belarus's rulers": in the active voice a "by" phrase names whose
     // proposal is at stake when nothing else does.
@@ -842,8 +883,10 @@ class DocumentCoder {
       const firstVerb = verbs[0];
       if (firstVerb && firstVerb.start < trigger.start) return true;
     }
-    // An infinitive is never the main clause: "staged demonstrations to demand reforms".
+    // An infinitive is never the main clause: "staged demonstrations to demand reforms", "a call
+    // for its forces to be deployed".
     if (before === 'to') return true;
+    if (before !== undefined && BE_FORMS.has(before) && tokens[trigger.start - 2]?.norm === 'to') return true;
     let comma = false;
     for (let k = trigger.start - 1; k >= 0; k--) {
       const w = tokens[k]?.norm ?? '';
@@ -930,14 +973,22 @@ class DocumentCoder {
       speaker &&
       !subject.pronoun &&
       // "Italy announced a suspension of …": the announcer is the source of the nominal event.
-      (VERBAL_TYPES.has(trigger.type) ||
-        (trigger.kind === 'noun' && frame !== undefined && trigger.start - frame.contentStart <= 3))
+      // A reporter does not travel: arrivals and visits need their own subject.
+      ((VERBAL_TYPES.has(trigger.type) && trigger.mode !== 'visit') ||
+        (trigger.kind === 'noun' &&
+          frame !== undefined &&
+          trigger.start - frame.contentStart <= 3 &&
+          tokens.slice(frame.contentStart, trigger.start).every((t) => !BE_FORMS.has(t.norm))))
     ) {
       // Reported speech: the speaker is the source of what the sentence says without a subject.
       sources = [speaker];
       confidence -= 0.1;
     }
-    if (targets.length === 0 && objects.place && PLACE_TARGET_TYPES.has(trigger.type)) {
+    if (
+      targets.length === 0 &&
+      objects.place &&
+      (PLACE_TARGET_TYPES.has(trigger.type) || PLACE_TARGET_MODES.has(trigger.mode ?? ''))
+    ) {
       targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
       confidence -= 0.05;
     }
@@ -1026,9 +1077,11 @@ class DocumentCoder {
     )
       return [];
     // Disasters and accidents kill, injure and call for rescue; that is not political violence.
+    // A disaster named in an earlier sentence is still the context ("fires are burning … The
+    // government declared a state of emergency").
     if (
       DISASTER_TYPES.has(trigger.type) &&
-      DISASTER_CUES.some((w) => tokens.some((t, k) => t.norm === w && !ctx.verbTokens.has(k))) &&
+      (hasDisasterCue(ctx) || this.#disasterContext) &&
       !WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
     )
       return [];

@@ -46,9 +46,12 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
   for (let j = 0; j < n; j++) {
     const w = tokens[j]?.norm ?? '';
     if (w === 'according' && tokens[j + 1]?.norm === 'to') {
-      const m = mentions.find(
-        (x) => x.start === j + 2 || (x.start === j + 3 && tokens[j + 2]?.norm === 'the'),
-      );
+      // "according to (the) (internal) U.S. government documents".
+      let at = j + 2;
+      if (tokens[at]?.norm === 'the') at++;
+      while (at < j + 5 && /^\p{Ll}+$/u.test(tokens[at]?.text ?? '') && !mentions.some((x) => x.start === at))
+        at++;
+      const m = mentions.find((x) => x.start === at);
       const trailing = j > 0;
       if (m) {
         frames.push(

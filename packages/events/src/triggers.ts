@@ -43,6 +43,30 @@ const BASE_FORM_OPENERS = new Set([
   'and',
   'or',
 ]);
+const INDEFINITE = new Set(['a', 'an']);
+/** Verbs after which a gerund is the action: "resumed shelling" (not "stopped", which ends it). */
+const ASPECTUAL_VERBS = new Set([
+  'resume',
+  'resumed',
+  'resumes',
+  'resuming',
+  'continue',
+  'continued',
+  'continues',
+  'continuing',
+  'began',
+  'begin',
+  'begins',
+  'begun',
+  'start',
+  'started',
+  'starts',
+  'keep',
+  'kept',
+  'keeps',
+]);
+/** Participles that after "be" + "to" describe a stance: "is opposed to". */
+const ADJECTIVAL_PARTICIPLES = new Set(['opposed']);
 const INFINITIVE_BLOCKERS = new Set([
   'in',
   'for',
@@ -121,6 +145,16 @@ function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): 
       pos += 2;
       continue;
     }
+    // "pushing hard for", "called publicly on": one adverb may sit before the particle.
+    const adverb = tokens[pos]?.norm ?? '';
+    if (
+      PARTICLES.has(word) &&
+      (ADVERB_FILLERS.has(adverb) || adverb === 'hard' || /^[a-z]{3,}ly$/.test(adverb)) &&
+      tokens[pos + 1]?.norm === word
+    ) {
+      pos += 2;
+      continue;
+    }
     if (PARTICLES.has(word)) return -1;
     let found = -1;
     for (let gap = 1; gap <= 2; gap++) {
@@ -162,6 +196,7 @@ function acceptVerbForm(
   v: VerbTrigger,
   mentionEnds: ReadonlySet<number>,
   restLength: number,
+  mentions: readonly Mention[],
 ): { ok: boolean; passive: boolean; participial: boolean } {
   const reject = { ok: false, passive: false, participial: false };
   const direct = tokens[i - 1]?.norm;
@@ -171,7 +206,10 @@ function acceptVerbForm(
   const p = prev?.norm;
   if (v.form === 'base') {
     // After an actor only a plural subject takes the base form: "rebels attack", not "general strike".
-    const pluralSubject = mentionEnds.has(prevIndex + 1) && /[^s]s$/.test(prev?.norm ?? '');
+    // "a United Nations appeal", "a US offer": after an indefinite article the phrase is a noun.
+    const owner = mentions.find((m) => m.end === prevIndex + 1);
+    const indefinite = owner !== undefined && INDEFINITE.has(tokens[owner.start - 1]?.norm ?? '');
+    const pluralSubject = mentionEnds.has(prevIndex + 1) && /[^s]s$/.test(prev?.text ?? '') && !indefinite;
     const ok =
       p === undefined ||
       BASE_FORM_OPENERS.has(p) ||
@@ -184,6 +222,8 @@ function acceptVerbForm(
   if (v.form === 'ing') {
     if (p !== undefined && BE_FORMS.has(p) && p !== 'being')
       return { ok: true, passive: false, participial: false };
+    // "resumed shelling", "began attacking": the gerund is the action itself.
+    if (p !== undefined && ASPECTUAL_VERBS.has(p)) return { ok: true, passive: false, participial: false };
     if (p !== undefined && (INFINITIVE_BLOCKERS.has(p) || PREPOSITIONS.has(p))) return reject;
     // A participle clause follows a comma, its subject or a conjunction; after an adjective the
     // word is a noun modifier ("a widespread hacking campaign").
@@ -218,6 +258,9 @@ function acceptVerbForm(
       beforeIsBe = a !== undefined && BE_FORMS.has(a) && /ed$|en$/.test(tokens[prevIndex - 1]?.norm ?? '');
     }
     const followedByBy = tokens[i + 1 + restLength]?.norm === 'by';
+    // "Israel is opposed to French mediation": a state, not a passive.
+    if (beforeIsBe && ADJECTIVAL_PARTICIPLES.has(tokens[i]?.norm ?? '') && tokens[i + 1]?.norm === 'to')
+      return { ok: true, passive: false, participial: false };
     if (
       beforeIsBe ||
       (followedByBy &&
@@ -266,7 +309,7 @@ export function findTriggers(
     for (const v of lexicon.verbs.get(t.norm) ?? []) {
       const end = restEnd(tokens, i, v.rest);
       if (end < 0) continue;
-      const verdict = acceptVerbForm(tokens, i, v, mentionEnds, end - i - 1);
+      const verdict = acceptVerbForm(tokens, i, v, mentionEnds, end - i - 1, mentions);
       if (!verdict.ok) continue;
       triggers.push({
         start: i,

@@ -178,6 +178,11 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
       add(forms.past, 'past');
       if (forms.participle !== forms.past) add(forms.participle, 'participle');
       add(forms.ing, 'ing');
+      // British spelling doubles a final l after one vowel: cancelled, travelling.
+      if (/[^aeiou][aeiou]l$/.test(first) && !irregular.has(first) && !forms.past.endsWith('lled')) {
+        add(`${first}led`, 'past');
+        add(`${first}ling`, 'ing');
+      }
     });
     (data.nouns ?? []).forEach((noun, index) => {
       checkCameo(`nouns.${index} (${noun.words[0] ?? ''})`, noun.cameo);
