@@ -23,6 +23,7 @@ end
 local function bucketCount(prefix, part, default)
   return tonumber(redis.call('GET', prefix .. part .. '#')) or default
 end
+-- the live partitions that hold anything (a partition's "#" key is its first write), and their bucket counts
 local function partsOf(argv)
   local prefix = argv[1]
   local nb = tonumber(argv[2])
@@ -30,8 +31,11 @@ local function partsOf(argv)
   local parts = {}
   local nbs = {}
   for p = 1, nParts do
-    parts[p] = argv[3 + p]
-    nbs[p] = bucketCount(prefix, parts[p], nb)
+    local count = tonumber(redis.call('GET', prefix .. argv[3 + p] .. '#'))
+    if count then
+      parts[#parts + 1] = argv[3 + p]
+      nbs[#nbs + 1] = count
+    end
   end
   return prefix, nb, parts, nbs, 4 + nParts
 end

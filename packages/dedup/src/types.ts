@@ -59,9 +59,10 @@ export interface DedupIndexOptions {
   threshold?: number;
   /**
    * Hash buckets per index family and partition. Size it so that a bucket holds fewer fields than the
-   * server's `hash-max-listpack-entries` (compact encoding): about 3 × articles per partition / 256 (the
-   * anchor family has 3 fields per article). Each partition keeps the count it was first written with,
-   * so a new value applies from the next partition on. Default 4096 (about 350,000 articles per partition).
+   * server's `hash-max-listpack-entries` (compact encoding, 128 by default): about 3 × articles per
+   * partition / 100 (the anchor family has 3 fields per article). Each partition keeps the count it was
+   * first written with, so a new value applies from the next partition on. Default 4096 (about 136,000
+   * articles per partition).
    */
   buckets?: number;
   /**

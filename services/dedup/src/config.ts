@@ -10,7 +10,7 @@ export const DedupEnvSchema = BaseEnvSchema.extend({
     .positive()
     .default(7 * 24 * 3600),
   /**
-   * Hash buckets per index family and time partition; about 3 × articles per partition / 256 keeps
+   * Hash buckets per index family and time partition; about 3 × articles per partition / 100 keeps
    * every bucket in Redis's compact encoding. A new value applies from the next partition on.
    */
   DEDUP_BUCKETS: z.coerce.number().int().min(1).max(65536).default(4096),
