@@ -174,3 +174,45 @@ describe('disaster context', () => {
     ]);
   });
 });
+
+describe('coordinated verbs', () => {
+  it('gives a coordinated verb the subject of the first verb, never its object', () => {
+    expect(dyads(code('Police arrested one protester and wounded two others.'))).toEqual([
+      '---COP>---CVL:COERCE',
+      '---COP>-:ASSAULT',
+    ]);
+  });
+});
+
+describe('unidentified attackers', () => {
+  it('codes armed violence by no named actor as unidentified armed forces of the place', () => {
+    expect(dyads(code('A roadside bombing near Samarra on Sunday killed one U.S. soldier.'))).toEqual([
+      'IRQUAF>USAMIL:ASSAULT',
+    ]);
+    expect(
+      dyads(code('Three US servicemen were killed by an improvised explosive device outside Basra.')),
+    ).toEqual(['IRQUAF>USAMIL:ASSAULT']);
+  });
+
+  it('does not invent attackers for accidents', () => {
+    expect(code('A bus crash near Basra killed three US servicemen.')).toEqual([]);
+  });
+});
+
+describe('main and background events', () => {
+  it('keeps a meeting directed and a reduced relative participle in the background', () => {
+    expect(
+      dyads(
+        code(
+          'Moroccan diplomats held their first meeting with President Obama at a lunch hosted by the ambassador.',
+        ),
+      ),
+    ).toEqual(['MARGOV>USAGOV:CONSULT']);
+  });
+
+  it('takes a country adjective of the direct object before a later prepositional actor', () => {
+    expect(dyads(code('Israel is opposed to French mediation in peace negotiations with Syria.'))).toEqual([
+      'ISR>FRA:REJECT',
+    ]);
+  });
+});

@@ -221,6 +221,11 @@ const RECIPROCAL_CAMEO = /^(?:040|041|046|06\d*|057)$/;
 const DIRECT_PARTNER_LEMMAS = new Set(['phone', 'telephone', 'talk', 'negotiate', 'consult']);
 /** Words of armed violence proper (not merely armed actors), which outweigh disaster words. */
 const WEAPON_CUES = [
+  'bombing',
+  'bombings',
+  'bomber',
+  'bombers',
+  'gunman',
   'gunmen',
   'militants',
   'insurgents',
@@ -513,16 +518,26 @@ class DocumentCoder {
     let chosen: Mention | undefined;
     // "was indicted … and will resign": a coordinated verb shares the clause subject.
     let coordinated = false;
+    let conjunction = -1;
     for (let k = trigger.start - 1; k >= Math.max(0, trigger.start - 4); k--) {
       const w = tokens[k]?.norm ?? '';
       if (w === 'and' || w === 'or') {
         coordinated = !mentions.some((m) => m.start === k + 1);
+        conjunction = k;
         break;
       }
       if (!MODALS.has(w) && !ADVERB_FILLERS.has(w) && !BE_FORMS.has(w) && !HAVE_FORMS.has(w) && w !== 'not')
         break;
     }
-    if (trigger.participial || coordinated) chosen = candidates[0];
+    if (coordinated && !trigger.participial) {
+      // "A bombing killed one soldier and wounded two others": the subject is that of the first
+      // verb, found before it, never the first verb's object.
+      let v = conjunction - 1;
+      while (v >= leftBound && !ctx.verbTokens.has(v)) v--;
+      while (v - 1 >= leftBound && ctx.verbTokens.has(v - 1)) v--;
+      const beforeFirstVerb = v >= leftBound ? candidates.filter((m) => m.end <= v) : candidates;
+      chosen = beforeFirstVerb[beforeFirstVerb.length - 1];
+    } else if (trigger.participial) chosen = candidates[0];
     else chosen = candidates[candidates.length - 1];
     // A pronoun between the chosen mention and the trigger is the nearer subject.
     const from = chosen ? chosen.end : leftBound;
@@ -740,6 +755,22 @@ class DocumentCoder {
     return actor;
   }
 
+  /** The country of the place the sentence names, nearest the trigger: "near Samarra" -> IRQ. */
+  #placeCountry(ctx: SentenceContext, trigger: Trigger): string | null {
+    const places = ctx.mentions.filter(
+      (m) =>
+        (m.isLocative || m.placeOnly || m.place !== null) &&
+        m.actors[0]?.country &&
+        m.actors[0].country !== 'IGO' &&
+        m.actors[0].country !== 'NGO',
+    );
+    if (places.length === 0) return null;
+    const nearest = places.reduce((a, b) =>
+      Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+    );
+    return nearest.actors[0]?.country ?? null;
+  }
+
   #objectCountry(ctx: SentenceContext, from: number, to: number): Actor | null {
     for (const match of findPhrases(ctx.tokens.slice(from, to), this.#lexicon)) {
       const info = match.infos.find((i) => i.kind === 'country' && i.role === 'adjective');
@@ -879,9 +910,10 @@ class DocumentCoder {
   #isSecondary(ctx: SentenceContext, trigger: Trigger, verbs: readonly Trigger[]): boolean {
     const { tokens } = ctx;
     const before = tokens[trigger.start - 1]?.norm;
-    if (trigger.participial && !trigger.passive && trigger.start > 0) {
+    if (trigger.participial && trigger.start > 0) {
+      // "…, demanding", "a lunch hosted by …": a participle after the main verb is background.
       const firstVerb = verbs[0];
-      if (firstVerb && firstVerb.start < trigger.start) return true;
+      if (firstVerb && firstVerb.start < trigger.start && firstVerb !== trigger) return true;
     }
     // An infinitive is never the main clause: "staged demonstrations to demand reforms", "a call
     // for its forces to be deployed".
@@ -992,6 +1024,20 @@ class DocumentCoder {
       targets = objects.place.actors.map((a) => ({ ...a, sector: null, code: a.country ?? '---' }));
       confidence -= 0.05;
     }
+    const firstObject = objects.targets[0];
+    if (
+      !trigger.passive &&
+      trigger.type !== 'AID' &&
+      !objects.fromComplement &&
+      firstObject &&
+      firstObject.preposition !== null &&
+      firstObject.preposition !== 'to'
+    ) {
+      // "opposed to French mediation in talks with Syria": a country adjective in the direct
+      // object, before the first actor of a prepositional phrase, names the target.
+      const adjective = this.#objectCountry(ctx, trigger.end, firstObject.start);
+      if (adjective && !sources.some((s) => s.country === adjective.country)) targets = [adjective];
+    }
     if (targets.length === 0 && !trigger.passive) {
       // "rejected a Senegalese peace plan": a country adjective in the object names the target country.
       const adjective = this.#objectCountry(ctx, trigger.end, objects.end);
@@ -1002,6 +1048,7 @@ class DocumentCoder {
     const partner = objects.targets[0];
     if (
       RECIPROCAL_CAMEO.test(trigger.cameo) &&
+      !/\bmeet/.test(trigger.lemma) &&
       SYMMETRIC_TYPES.has(trigger.type) &&
       !trigger.passive &&
       !objects.fromComplement &&
@@ -1030,6 +1077,20 @@ class DocumentCoder {
 
     // Someone must say a verbal event: without a source it is not coded.
     if (sources.length === 0 && VERBAL_TYPES.has(trigger.type)) return [];
+    // "A roadside bombing killed one U.S. soldier", "servicemen were killed by an explosive
+    // device": armed violence against a named victim by someone the text does not name is the
+    // work of unidentified armed forces (UAF) of the country where it happens.
+    if (
+      sources.length === 0 &&
+      trigger.kind === 'verb' &&
+      trigger.type === 'ASSAULT' &&
+      targets.length > 0 &&
+      WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
+    ) {
+      const country = this.#placeCountry(ctx, trigger);
+      sources = [{ code: `${country ?? '---'}UAF`, country, sector: 'UAF', text: '' }];
+      confidence -= 0.15;
+    }
     const passiveWithVictim = trigger.passive && targets.length > 0 && trigger.type === 'ASSAULT';
     // "Grenade attacks in Shabqadar", "protests across Bangladesh": a violent or protest noun with a
     // place is an event even when the text does not say who.
