@@ -62,3 +62,13 @@ describe('country of a coordinated or led actor', () => {
     expect(actorCodes('The Syrian-backed militia attacked.')).toEqual(['---REB']);
   });
 });
+
+describe('organisations', () => {
+  it('codes armed movements by their country and international bodies as IGO', () => {
+    expect(actorCodes('UNITA rebels fought the MPLA government.')).toEqual(['AGOREB', 'AGOGOV']);
+    expect(actorCodes('The International Labor Office and the Red Cross spoke.')).toEqual([
+      'IGOILO',
+      'IGOIRC',
+    ]);
+  });
+});

@@ -137,7 +137,7 @@ describe('reported speech', () => {
 
   it('codes "X said Y must …" as a demand of Y by X', () => {
     expect(dyads(code('The Red Cross said US and British forces must ensure security.'))).toEqual([
-      'NGOIRC>USAMIL+GBRMIL:REQUEST',
+      'IGOIRC>USAMIL+GBRMIL:REQUEST',
     ]);
   });
 });
