@@ -9,7 +9,7 @@ const PROMO = new RegExp(`^${PROMO_LEAD}[:|–—-]`, 'iu');
  * the paragraph's end (promo titles have no full stop). Only ":" or "|" mark it, so that words such as
  * "Related-party" inside the text are left alone.
  */
-const INLINE_PROMO = new RegExp(`(?<=[.!?]["”’)]?\\s+)${PROMO_LEAD}[:|].*$`, 'isu');
+const INLINE_PROMO = new RegExp(`([.!?]["”’)]?)\\s+${PROMO_LEAD}[:|].*$`, 'isu');
 
 /** Short paragraphs that are outlet furniture, not article text. */
 const FOOTER =
@@ -64,8 +64,9 @@ export function stripAttributionAndBoilerplate(text: string): StrippedText {
     }
     const inline = INLINE_PROMO.exec(p);
     if (inline) {
-      removed.push(inline[0]);
-      p = p.slice(0, inline.index).trimEnd();
+      const cut = inline.index + (inline[1]?.length ?? 0);
+      removed.push(p.slice(cut).trim());
+      p = p.slice(0, cut);
     }
     const sentences = splitSentences(p);
     const keptSentences: string[] = [];

@@ -25,7 +25,7 @@ export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   shingleSize: 5,
   sketchSize: 20,
   storedAnchorPositions: [0, 1, 4],
-  queryAnchors: 16,
+  queryAnchors: 10,
   anchorRate: 6,
   minWords: 12,
 };

@@ -105,7 +105,8 @@ local function apply(argv, i, nb)
   local nbw = bucketCount(prefix, part, nb)
   local touched = {}
   local function touch(key)
-    if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl) end
+    -- every key of a partition expires when the partition stops being read: set once, when created
+    if not touched[key] then touched[key] = true; redis.call('EXPIRE', key, ttl, 'NX') end
   end
   for w = 1, n do
     local mode = argv[i]; local field = argv[i + 2]; local value = argv[i + 3]

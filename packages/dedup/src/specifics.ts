@@ -1,5 +1,4 @@
 import { hashToken } from './hash.js';
-import { splitParagraphs, splitSentences } from './normalize.js';
 
 /**
  * The specifics of a text (its numbers, its names) as a fixed-size bit set: bit `hash % size` per
@@ -46,26 +45,25 @@ export function numberHashes(tokens: readonly string[]): number[] {
 /**
  * Hashes of the names of a text: capitalised words that do not open a sentence (people, places,
  * organisations, days), lower-cased, a trailing possessive dropped. A copy keeps the story's names; a
- * different article on the same topic brings its own.
+ * different article on the same topic brings its own. A word opens a sentence when only spaces, quotes
+ * or brackets separate it from the text's start, a line break, or a sentence mark (. ! ? :).
  */
 export function nameHashes(body: string): number[] {
   const out: number[] = [];
-  for (const paragraph of splitParagraphs(body)) {
-    for (const sentence of splitSentences(paragraph)) {
-      const words = sentence.match(/[\p{L}\p{N}'’-]+/gu) ?? [];
-      for (let i = 1; i < words.length; i++) {
-        const w = words[i] ?? '';
-        if (w.length < 2 || !/^\p{Lu}/u.test(w)) continue;
-        out.push(
-          hashToken(
-            w
-              .normalize('NFKC')
-              .toLowerCase()
-              .replace(/['’]s?$/u, ''),
-          ),
-        );
-      }
-    }
+  const words = /[\p{L}\p{N}'’-]+/gu;
+  for (let m = words.exec(body); m; m = words.exec(body)) {
+    const w = m[0];
+    const c = w.charCodeAt(0);
+    const capitalised = c < 128 ? c >= 65 && c <= 90 : w.charAt(0) !== w.charAt(0).toLowerCase();
+    if (!capitalised || w.length < 2) continue;
+    let j = m.index - 1;
+    while (j >= 0 && OPENERS.has(body.charAt(j))) j--;
+    if (j < 0 || SENTENCE_END.has(body.charAt(j))) continue;
+    out.push(hashToken(w.toLowerCase().replace(POSSESSIVE, '')));
   }
   return out;
 }
+
+const POSSESSIVE = /['’]s?$/u;
+const OPENERS = new Set([' ', '\t', '"', '“', '‘', "'", '(', '[', '«', '—', '–', '\u00a0']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', '\n', '\r', '…']);
