@@ -216,3 +216,23 @@ describe('main and background events', () => {
     ]);
   });
 });
+
+describe('helped actions', () => {
+  it('codes the helped action, not aid, after "help"', () => {
+    expect(dyads(code('Saudi Arabia mobilized groups to help support the rights of Palestinians.'))).toEqual([
+      'SAU>PSECVL:SUPPORT',
+    ]);
+  });
+});
+
+describe('appositives', () => {
+  it('takes the speaker before an appositive between subject and speech verb', () => {
+    expect(
+      dyads(
+        code(
+          'The Nigerian Union of Teachers (NUT), the umbrella union for teachers, announced Thursday that it has called off a strike.',
+        ),
+      ),
+    ).toEqual(['NGALAB>-:CONCEDE']);
+  });
+});

@@ -39,6 +39,42 @@ function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | u
   return mentions.find((m) => m.end === end);
 }
 
+/** The head of a mention ending at `end`, through post-modifiers: "The Union of Teachers" -> "The Union". */
+function headOf(tokens: readonly Token[], mentions: readonly Mention[], end: number): Mention | undefined {
+  let head = mentionEndingAt(mentions, end);
+  for (let guard = 0; head && head.preposition !== null && guard < 3; guard++) {
+    const at = head.start - (tokens[head.start - 1]?.norm === 'the' ? 2 : 1);
+    head = mentionEndingAt(mentions, at);
+  }
+  return head && head.preposition === null ? head : undefined;
+}
+
+/**
+ * For a comma at `comma` that closes an appositive ("X, the umbrella union for teachers,"), the
+ * actor before the appositive's opening comma, skipping a parenthetical acronym ("X (NUT),").
+ */
+function appositiveHead(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  comma: number,
+): Mention | undefined {
+  let open = comma - 1;
+  const limit = Math.max(0, comma - 12);
+  while (open > limit && tokens[open]?.norm !== ',') {
+    const w = tokens[open]?.norm ?? '';
+    if (w === ';' || w === '.' || w === '"' || SPEECH_VERBS.has(w)) return undefined;
+    open--;
+  }
+  if (tokens[open]?.norm !== ',' || !['the', 'a', 'an'].includes(tokens[open + 1]?.norm ?? ''))
+    return undefined;
+  let e = open;
+  if (tokens[e - 1]?.norm === ')') {
+    while (e > 0 && tokens[e - 1]?.norm !== '(') e--;
+    e--;
+  }
+  return headOf(tokens, mentions, e);
+}
+
 /** Finds reported-speech frames of a sentence. */
 export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Mention[]): SpeechFrame[] {
   const frames: SpeechFrame[] = [];
@@ -77,6 +113,25 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
       (ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '') || TIME_WORDS.has(tokens[k - 1]?.norm ?? ''))
     )
       k--;
+    // An appositive between subject and verb: "The Union of Teachers (NUT), the umbrella union
+    // for teachers, announced that …": the speaker is the head before the first comma.
+    if (tokens[k - 1]?.norm === ',' && k > 1) {
+      const head = appositiveHead(tokens, mentions, k - 1);
+      if (head) {
+        let c = j + 1;
+        while (c < n && (TIME_WORDS.has(tokens[c]?.norm ?? '') || tokens[c]?.norm === ',')) c++;
+        if (tokens[c]?.norm === 'that') c++;
+        frames.push({
+          speaker: head,
+          pronoun: null,
+          contentStart: c,
+          contentEnd: n,
+          frameStart: head.start,
+          frameEnd: c,
+        });
+        continue;
+      }
+    }
     const adjacent = mentionEndingAt(mentions, k);
     // "The Red Cross operating in Iraq said": the speaker is the phrase's head, not the place.
     const before =

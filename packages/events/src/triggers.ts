@@ -42,6 +42,11 @@ const BASE_FORM_OPENERS = new Set([
   'again',
   'and',
   'or',
+  // "help support", "helped rebuild": the helped action is a verb.
+  'help',
+  'helps',
+  'helped',
+  'helping',
 ]);
 const INDEFINITE = new Set(['a', 'an']);
 /** Verbs after which a gerund is the action: "resumed shelling" (not "stopped", which ends it). */
@@ -352,5 +357,15 @@ export function findTriggers(
       break;
     }
   }
-  return triggers.sort((a, b) => a.start - b.start);
+  // "to help support the Palestinians": the event is the helped action, not aid.
+  const helped = (t: Trigger): boolean =>
+    t.kind === 'verb' &&
+    t.lemma === 'help' &&
+    triggers.some(
+      (o) =>
+        o !== t &&
+        o.kind === 'verb' &&
+        (o.start === t.end || (tokens[t.end]?.norm === 'to' && o.start === t.end + 1)),
+    );
+  return triggers.filter((t) => !helped(t)).sort((a, b) => a.start - b.start);
 }
