@@ -187,12 +187,16 @@ async function runSize(
     list.push(ms);
     statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
   };
+  // the curve: every tenth of a large run, latency of the articles assigned since the last line
+  let lastMark = 0;
   const progress = async (i: number): Promise<void> => {
-    if (n < 100000 || i === 0 || i % 100000 !== 0) return;
-    const sorted = Float64Array.from(samples).sort();
+    const step = Math.floor(n / 10);
+    if (n < 100000 || i === 0 || i % step !== 0) return;
+    const recent = Float64Array.from(samples.slice(lastMark)).sort();
+    lastMark = samples.length;
     const mem = (usedMemory(await redis.info('memory')) - before) / i;
     console.log(
-      `  ${i} assigned in ${((Date.now() - t0) / 1000).toFixed(0)}s; timed p50=${pct(sorted, 0.5).toFixed(3)} p99=${pct(sorted, 0.99).toFixed(3)} ms; used_memory delta/article=${mem.toFixed(0)}`,
+      `  indexed=${i} elapsed=${((Date.now() - t0) / 1000).toFixed(0)}s last ${recent.length} timed: p50=${pct(recent, 0.5).toFixed(3)} p95=${pct(recent, 0.95).toFixed(3)} p99=${pct(recent, 0.99).toFixed(3)} ms; used_memory delta/article=${mem.toFixed(0)}`,
     );
   };
   try {
