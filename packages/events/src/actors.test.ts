@@ -72,3 +72,17 @@ describe('organisations', () => {
     ]);
   });
 });
+
+describe('peoples, bodies and lists', () => {
+  it("codes a people living in another country as that country's population", () => {
+    expect(actorCodes('Bosnian Serbs demanded a truce.')).toEqual(['BIHCVL']);
+  });
+
+  it('reads the holder of a title of a body as an actor of that body', () => {
+    expect(actorCodes('French National Assembly president Laurent Fabius spoke.')).toEqual(['FRALEG']);
+  });
+
+  it('keeps a list together across a quantity and shares the country', () => {
+    expect(actorCodes('The French speaker and a group of deputies left.')).toEqual(['FRALEG', 'FRALEG']);
+  });
+});

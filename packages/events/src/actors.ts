@@ -423,6 +423,28 @@ export function findMentions(
           i = end;
           continue;
         }
+        // "French National Assembly president Laurent Fabius": the head of a body, named by a
+        // title after it, is an actor of that body.
+        const titleAfter = head.kind === 'sector' ? byStart.get(end) : undefined;
+        if (
+          titleAfter &&
+          titleAfter.infos.some((x) => x.kind === 'title') &&
+          /^\p{Ll}/u.test(tokens[end]?.text ?? '')
+        ) {
+          isPerson = true;
+          let n = titleAfter.end;
+          while (
+            n < tokens.length &&
+            n - titleAfter.end < 4 &&
+            /^\p{Lu}/u.test(tokens[n]?.text ?? '') &&
+            !NOT_NAMES.has(tokens[n]?.norm ?? '') &&
+            !byStart.has(n)
+          )
+            n++;
+          const known = byStart.get(n)?.infos.find((x) => x.kind === 'person');
+          if (known && known.kind === 'person') n = byStart.get(n)?.end ?? n;
+          end = n;
+        }
         actors = actorsFor(sector, country);
       }
     } else if (countries.length > 0) {
@@ -433,7 +455,19 @@ export function findMentions(
       }
       end = c.match.end;
       const role = c.info.role;
-      if (role === 'people') actors = [makeActor(c.info.country, 'CVL', '')];
+      const nextMatch = byStart.get(end);
+      const people = countryInfo(nextMatch, ['people']);
+      if (
+        (role === 'adjective' || role === 'name') &&
+        people &&
+        nextMatch &&
+        people.country !== c.info.country
+      ) {
+        // "Bosnian Serbs", "Kosovo Albanians": a people living in another country is that
+        // country's population.
+        actors = [makeActor(c.info.country, 'CVL', '')];
+        end = nextMatch.end;
+      } else if (role === 'people') actors = [makeActor(c.info.country, 'CVL', '')];
       else if (role === 'metonym') actors = [makeActor(c.info.country, 'GOV', '')];
       else if (role === 'capital') actors = [makeActor(c.info.country, 'GOV', '')];
       else if (role === 'place') actors = [makeActor(c.info.country, null, '')];
@@ -545,7 +579,10 @@ export function findMentions(
     const cur = mentions[k];
     if (!prev || !cur) continue;
     const between = tokens.slice(prev.end, cur.start).map((t) => t.norm);
-    const joiners = between.filter((w) => w !== ',' && w !== 'the');
+    // "X and a group of deputies": a quantity before the next member does not break the list.
+    const joiners = between.filter(
+      (w) => w !== ',' && w !== 'the' && w !== 'a' && w !== 'of' && !QUANTITY_WORDS.has(w),
+    );
     const ok =
       between.length > 0 &&
       between.length <= 4 &&
@@ -567,8 +604,8 @@ export function findMentions(
       // "Israeli helicopters and tanks": a bare sector word shares the country of its partner.
       const prevCountries = prev.actors.map((a) => a.country);
       if (
-        !cur.isPerson &&
-        !prev.isPerson &&
+        // a common noun ("tanks", "deputies"), not a named person
+        /^\p{Ll}/u.test(tokens[cur.end - 1]?.text ?? '') &&
         cur.actors.length === 1 &&
         cur.actors[0]?.country === null &&
         prev.actors.length === 1 &&

@@ -236,3 +236,16 @@ describe('appositives', () => {
     ).toEqual(['NGALAB>-:CONCEDE']);
   });
 });
+
+describe('mobilisation and location', () => {
+  it('does not make the forces mobilised the target', () => {
+    expect(dyads(code('The government of Pakistan has ordered patrols by police and soldiers.'))).toEqual([
+      'PAKGOV>-:MOBILIZE',
+    ]);
+  });
+
+  it('gives the country of the location', () => {
+    const [event] = code('Protesters rallied against the government in Caracas.');
+    expect([event?.location, event?.locationCountry]).toEqual(['Caracas', 'VEN']);
+  });
+});

@@ -785,14 +785,24 @@ class DocumentCoder {
     return null;
   }
 
-  #location(ctx: SentenceContext, trigger: Trigger): string | null {
+  /** The ISO code of the country of the event's location ("in Caracas" -> VEN), when known. */
+  #locationCountry(ctx: SentenceContext, trigger: Trigger): string | null {
+    const nearest = this.#nearestPlace(ctx, trigger);
+    const country = nearest?.actors[0]?.country ?? null;
+    return country && country !== 'IGO' && country !== 'NGO' && country !== '---' ? country : null;
+  }
+
+  #nearestPlace(ctx: SentenceContext, trigger: Trigger): Mention | null {
     const places = ctx.mentions.filter((m) => (m.isLocative && m.place !== null) || m.locatedIn !== null);
-    if (places.length > 0) {
-      const nearest = places.reduce((a, b) =>
-        Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
-      );
-      return nearest.locatedIn ?? nearest.place;
-    }
+    if (places.length === 0) return null;
+    return places.reduce((a, b) =>
+      Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+    );
+  }
+
+  #location(ctx: SentenceContext, trigger: Trigger): string | null {
+    const nearest = this.#nearestPlace(ctx, trigger);
+    if (nearest) return nearest.locatedIn ?? nearest.place;
     // An unknown capitalised name after "in" ("in Marieholm") is taken as the place.
     const { tokens } = ctx;
     for (let k = 0; k < tokens.length - 1; k++) {
@@ -901,6 +911,8 @@ class DocumentCoder {
         trigger: 'must',
       };
       if (dated.precision && dated.precision !== 'day') event.datePrecision = dated.precision;
+      const locationCountry = this.#locationCountry(ctx, trigger);
+      if (locationCountry) event.locationCountry = locationCountry;
       if (ctx.field === 'title') event.evidence.field = 'title';
       out.push(event);
     }
@@ -1061,6 +1073,9 @@ class DocumentCoder {
       targets = [];
     }
     if (sources.length >= 2 && SYMMETRIC_TYPES.has(trigger.type) && !trigger.passive) targets = [];
+    // "ordered patrols by police and soldiers": the forces mobilised are not the target.
+    if (trigger.type === 'MOBILIZE')
+      targets = targets.filter((t) => !(t.country === null && ['MIL', 'COP'].includes(t.sector ?? '')));
     sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
     targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
     if (targets.length === 0 && trigger.type === 'PROTEST' && sources.length > 0) {
@@ -1168,6 +1183,7 @@ class DocumentCoder {
     const cameo = this.#lexicon.cameo(refined.cameo);
     const dated = this.#date(ctx, trigger);
     const location = this.#location(ctx, trigger);
+    const locationCountry = this.#locationCountry(ctx, trigger);
     const triggerText = tokens
       .slice(trigger.start, trigger.end)
       .map((t) => t.text)
@@ -1193,6 +1209,7 @@ class DocumentCoder {
         trigger: triggerText,
       };
       if (dated.precision && dated.precision !== 'day') event.datePrecision = dated.precision;
+      if (locationCountry) event.locationCountry = locationCountry;
       if (ctx.field === 'title') event.evidence.field = 'title';
       return event;
     });

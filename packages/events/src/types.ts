@@ -33,6 +33,8 @@ export interface CodedEvent {
   /** How precise the date is: a day, or only the week/month/year the text names. */
   datePrecision?: 'day' | 'week' | 'month' | 'year';
   location: string | null;
+  /** ISO-3166 alpha-3 code of the location's country ("in Caracas" -> VEN), when the lexicon knows it. */
+  locationCountry?: string;
   polarity: Polarity;
   /** Who reported the event ("…, the ministry said"); null when the narrator states it. */
   speaker: Actor | null;
