@@ -211,6 +211,19 @@ const TITLE_MODIFIERS = new Set([
 ]);
 /** A title after these words names someone who no longer holds it: an elite (ELI), not the government. */
 const FORMER_WORDS = new Set(['former', 'ousted', 'deposed', 'exiled', 'toppled', 'late', 'ex-']);
+const COMPASS_WORDS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+]);
 const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 /** Words after which "official" is an adjective: "official contact", not "an official said". */
 const NOT_ADJECTIVE_NEXT = new Set(['who', 'and', 'or', 'but', 'also', 'familiar', 'close']);
@@ -541,6 +554,8 @@ export function findMentions(
         w.norm === 'the' ||
         w.norm === 'a' ||
         w.norm === 'an' ||
+        // "in West Darfur", "in northern Iraq"
+        COMPASS_WORDS.has(w.norm) ||
         (/^\p{Ll}[\p{L}-]*$/u.test(w.text) && !MODIFIER_STOP.has(w.norm) && !/(?:ed|ing)$/.test(w.norm))
       )
         before--;

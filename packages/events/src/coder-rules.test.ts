@@ -249,3 +249,32 @@ describe('mobilisation and location', () => {
     expect([event?.location, event?.locationCountry]).toEqual(['Caracas', 'VEN']);
   });
 });
+
+describe('domestic places', () => {
+  it('targets the source country for a concession in a place the lexicon does not know', () => {
+    expect(dyads(code("Sudan's government lifted a state of emergency in the Marieholm district."))).toEqual([
+      'SDNGOV>SDN:CONCEDE',
+    ]);
+  });
+
+  it('reads "in West Darfur" as a place and states a curfew extension as a threat', () => {
+    expect(dyads(code("Sudan's government lifted a state of emergency in West Darfur."))).toEqual([
+      'SDNGOV>SDN:CONCEDE',
+    ]);
+    expect(
+      dyads(code('President Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan.')),
+    ).toEqual(['CIVGOV>CIV:THREATEN']);
+  });
+
+  it('does not take a country from a place in a later conditional clause', () => {
+    expect(
+      dyads(code('Syria says it will not accept any more refugees if war starts in Iraq.')),
+    ).not.toContain('SYR>IRQREF:REJECT');
+  });
+
+  it('treats an explosion as an accident unless weapons are named', () => {
+    expect(
+      code('A gymnasium demolished by a Central Texas fertilizer plant explosion has been rebuilt.'),
+    ).toEqual([]);
+  });
+});

@@ -261,6 +261,10 @@ const WEAPON_CUES = [
 const ANONYMOUS_NOUN_MODES = new Set(['aerial', 'bombing', 'heavy-weapons', 'demo', 'riot', 'strike']);
 const DISASTER_TYPES = new Set<PloverType>(['ASSAULT', 'AID', 'MOBILIZE', 'RETREAT', 'COERCE']);
 const DISASTER_CUES = [
+  'explosion',
+  'explosions',
+  'leak',
+  'derailed',
   'earthquake',
   'quake',
   'flood',
@@ -710,9 +714,20 @@ class DocumentCoder {
       country,
       code: `${country}${actor.sector ?? ''}`,
     });
+    // "will not accept refugees if war starts in Iraq": a place in a later subordinate clause
+    // is not where this event's actors are.
+    let clauseEnd = ctx.tokens.length;
+    for (let k = trigger.end; k < ctx.tokens.length; k++) {
+      const w = ctx.tokens[k]?.norm ?? '';
+      if (SUBORDINATORS.has(w) || w === 'if' || w === 'unless') {
+        clauseEnd = k;
+        break;
+      }
+    }
     const places = ctx.mentions.filter(
       (m) =>
         m.isLocative &&
+        m.start < clauseEnd &&
         m.actors[0]?.country &&
         m.actors[0].country !== 'IGO' &&
         m.actors[0].country !== 'NGO',
@@ -1078,6 +1093,20 @@ class DocumentCoder {
       targets = targets.filter((t) => !(t.country === null && ['MIL', 'COP'].includes(t.sector ?? '')));
     sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
     targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
+    // "lifted a state of emergency in West Darfur State": a concession or restriction in a place
+    // the lexicon does not know is made at home, on the source's own country.
+    const home = sources[0]?.country;
+    if (
+      targets.length === 0 &&
+      (trigger.type === 'CONCEDE' || (trigger.type === 'COERCE' && trigger.mode === 'restrict')) &&
+      home &&
+      !['IGO', 'NGO', '---'].includes(home) &&
+      this.#location(ctx, trigger) !== null &&
+      this.#nearestPlace(ctx, trigger) === null
+    ) {
+      targets = [{ code: home, country: home, sector: null, text: this.#location(ctx, trigger) ?? '' }];
+      confidence -= 0.05;
+    }
     if (targets.length === 0 && trigger.type === 'PROTEST' && sources.length > 0) {
       // A protest without a named target is directed at its country's government (PLOVER convention).
       const home = sources[0]?.country;
