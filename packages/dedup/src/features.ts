@@ -3,7 +3,7 @@ import { stripAttributionAndBoilerplate } from './boilerplate.js';
 import { hash64 } from './hash.js';
 import { tokenize } from './normalize.js';
 import { NAME_BITS, nameHashes, numberHashes, specificBits } from './specifics.js';
-import { anchors, distinctSorted, minhashSignature, shingles } from './shingles.js';
+import { anchors, distinctShifted, distinctSorted, minhashSignature, shingles } from './shingles.js';
 
 export interface FeatureParams {
   /** Words per shingle. */
@@ -76,7 +76,7 @@ export function computeFeatures(
   }
   const seq = shingles(tokens, params.shingleSize);
   const distinct = distinctSorted(seq);
-  const distinct24 = distinctSorted(distinct.map((x) => x >>> 8));
+  const distinct24 = distinctShifted(distinct, 8);
   const queryAnchors = anchors(
     seq,
     Math.max(params.queryAnchors, ...params.storedAnchorPositions.map((p) => p + 1)),
@@ -87,7 +87,7 @@ export function computeFeatures(
     bodyHash: hash64(tokens.join(' ')),
     distinct,
     distinct24,
-    sketch: distinctSorted(minhashSignature(distinct, params.sketchSize).map((x) => x >>> 8)),
+    sketch: distinctShifted(minhashSignature(distinct, params.sketchSize), 8),
     storedAnchors: params.storedAnchorPositions.flatMap((p) =>
       p < queryAnchors.length ? [queryAnchors[p] ?? 0] : [],
     ),

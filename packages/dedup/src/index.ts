@@ -14,6 +14,7 @@ export { parseAttribution, parseAttributionSentence, sameOutlet, type Attributio
 export {
   shingles,
   distinctSorted,
+  distinctShifted,
   minhashSignature,
   anchors,
   containment,

@@ -7,6 +7,7 @@ import { tokenize } from './normalize.js';
 import {
   anchors,
   containment,
+  distinctShifted,
   distinctSorted,
   estimateContainment,
   jaccard,
@@ -19,6 +20,11 @@ const words = (n: number, seed: string): string =>
   Array.from({ length: n }, (_, i) => `${seed}${(i * 7919) % 1000}w${i}`).join(' ');
 
 describe('shingles and hashing', () => {
+  it('shifts a sorted set without reordering it and drops the values that become equal', () => {
+    const sorted = Uint32Array.from([0x100, 0x1ff, 0x200, 0xffffffff]);
+    expect([...distinctShifted(sorted, 8)]).toEqual([1, 2, 0xffffff]);
+    expect([...distinctShifted(new Uint32Array(0), 8)]).toEqual([]);
+  });
   it('hashes word k-grams deterministically and per position', () => {
     const t = tokenize('a b c d e f');
     const s = shingles(t, 5);

@@ -31,6 +31,17 @@ export function distinctSorted(values: Uint32Array): Uint32Array {
   return sorted.slice(0, n);
 }
 
+/** The values of an ascending array shifted right by `bits`, distinct (still ascending: no sort needed). */
+export function distinctShifted(sorted: Uint32Array, bits: number): Uint32Array {
+  const out = new Uint32Array(sorted.length);
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = (sorted[i] ?? 0) >>> bits;
+    if (n === 0 || out[n - 1] !== v) out[n++] = v;
+  }
+  return out.slice(0, n);
+}
+
 /**
  * Bottom-k MinHash sketch: the k smallest distinct shingle hashes (one-permutation MinHash). Because it is
  * a consistent sample, containment can be estimated against it in both directions (see `estimateContainment`).
