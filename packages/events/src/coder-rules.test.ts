@@ -278,3 +278,14 @@ describe('domestic places', () => {
     ).toEqual([]);
   });
 });
+
+describe('civilian groups', () => {
+  it('codes students as civilians of the place and their protest against their government', () => {
+    expect(dyads(code('Thousands of students marched in Seoul on Monday.'))).toEqual([
+      'KORCVL>KORGOV:PROTEST',
+    ]);
+    expect(dyads(code('Indonesian police arrested 20 students protesting against the government.'))).toEqual([
+      'IDNCOP>IDNCVL:COERCE',
+    ]);
+  });
+});

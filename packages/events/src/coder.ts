@@ -27,13 +27,15 @@ import {
   WEEKDAYS,
 } from './words.js';
 
-/** Types whose target may be the place where they happen ("shelled positions in Rafah"). */
+/**
+ * Types whose target may be the place where they happen ("shelled positions in Rafah"). Not
+ * protests: "students marched in Seoul" protest against their government, not against a city.
+ */
 const PLACE_TARGET_TYPES = new Set<PloverType>([
   'CONCEDE',
   'ASSAULT',
   'COERCE',
   'CONSULT',
-  'PROTEST',
   'MOBILIZE',
   'AID',
   'SANCTION',
