@@ -10,6 +10,7 @@
  * delta, and the sum of MEMORY USAGE over the prefix's keys). Ends with a flat-cost line comparing sizes.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
 import { Redis } from 'ioredis';
 import { arg, seededRandom } from './lib/cli.js';
@@ -276,8 +277,15 @@ async function main(): Promise<void> {
     console.log(
       `redis hash-max-listpack-entries=${listpack[1] ?? '?'} (buckets are sized for at most ~100 anchor fields each)`,
     );
+    // latency tails follow the machine's load: print it with the figures
+    const load = (): string =>
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ');
+    console.log(`cpus=${cpus().length} load average at start: ${load()}`);
     const results: Result[] = [];
     for (const n of sizes) results.push(await runSize(redis, n, copyRate, buckets, concurrency));
+    console.log(`load average at end: ${load()}`);
     if (results.length > 1) {
       const a = results[0] as Result;
       const b = results[results.length - 1] as Result;
