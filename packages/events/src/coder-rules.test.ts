@@ -288,4 +288,8 @@ describe('civilian groups', () => {
       'IDNCOP>IDNCVL:COERCE',
     ]);
   });
+
+  it('reads hostages and prisoners as the persons released', () => {
+    expect(dyads(code('Israel freed 400 Palestinian prisoners.'))).toEqual(['ISR>PSECVL:RETREAT']);
+  });
 });
