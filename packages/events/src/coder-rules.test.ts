@@ -293,3 +293,19 @@ describe('civilian groups', () => {
     expect(dyads(code('Israel freed 400 Palestinian prisoners.'))).toEqual(['ISR>PSECVL:RETREAT']);
   });
 });
+
+describe('nouns and verbs inside phrases', () => {
+  it('does not read a plural noun after an actor in a prepositional phrase as a verb', () => {
+    expect(dyads(code('The Sandinista government lifted a ban on opposition rallies.'))).toEqual([
+      '---GOV>---OPP:CONCEDE',
+    ]);
+  });
+
+  it('finds a compound event noun that starts inside an actor phrase', () => {
+    expect(
+      dyads(code('Militants fired rockets, drawing a wave of artillery strikes.')).map(
+        (d) => d.split(':')[1],
+      ),
+    ).toEqual(['ASSAULT']);
+  });
+});

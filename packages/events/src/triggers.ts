@@ -243,10 +243,12 @@ function acceptVerbForm(
     return { ok: participleOk, passive: false, participial: true };
   }
   if (v.form === 'third') {
-    // "Russia expels", "which threatens"; not "air raids" or "the country's arms".
+    // "Russia expels", "which threatens"; not "air raids", "the country's arms" or "a ban on
+    // opposition rallies" (an actor inside a prepositional phrase is not a subject).
+    const subject = mentions.find((m) => m.end === prevIndex + 1);
     const ok =
       p === undefined ||
-      mentionEnds.has(prevIndex + 1) ||
+      (subject !== undefined && subject.preposition === null) ||
       SUBJECT_OPENERS.has(p) ||
       ADVERB_FILLERS.has(tokens[i - 1]?.norm ?? '');
     return { ok, passive: false, participial: false };
@@ -336,9 +338,11 @@ export function findTriggers(
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t || inMention.has(i) || used.has(i)) continue;
+    if (!t || used.has(i)) continue;
     for (const n of lexicon.nouns.get(t.norm) ?? []) {
       if (!n.tokens.every((w, k) => tokens[i + k]?.norm === w)) continue;
+      // Inside an actor phrase only a compound that reaches past it ("artillery strikes").
+      if (inMention.has(i) && (n.tokens.length === 1 || inMention.has(i + n.tokens.length - 1))) continue;
       triggers.push({
         start: i,
         end: i + n.tokens.length,
