@@ -566,7 +566,11 @@ export function findMentions(
     // "thousands of students", "members of the opposition": the quantity's head is the actor.
     if (preposition === 'of' && QUANTITY_WORDS.has(tokens[before - 1]?.norm ?? '')) preposition = null;
     if (preposition === 'of' && /^\d/.test(tokens[before - 1]?.norm ?? '')) preposition = null;
-    const isLocative = preposition !== null && LOCATIVE_PREPOSITIONS.has(preposition);
+    // "in Caracas" is a place; "at protesters", "at the US embassy" name parties.
+    const isLocative =
+      preposition !== null &&
+      LOCATIVE_PREPOSITIONS.has(preposition) &&
+      !(preposition === 'at' && head !== undefined);
     if (isLocative && actors.length === 1 && actors[0] && !head) {
       // "in Caracas": a place; as an actor it is the country, not its government.
       const only = actors[0];

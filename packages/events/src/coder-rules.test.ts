@@ -309,3 +309,12 @@ describe('nouns and verbs inside phrases', () => {
     ).toEqual(['ASSAULT']);
   });
 });
+
+describe('"at" with a party', () => {
+  it('reads "at protesters" and "at the US embassy" as parties, not places', () => {
+    expect(dyads(code('Police in Karachi fired tear gas at protesters.'))).toEqual(['PAKCOP>PAKCVL:COERCE']);
+    expect(dyads(code('Protesters threw stones at the US embassy in Cairo.'))).toEqual([
+      'EGYCVL>USAGOV:PROTEST',
+    ]);
+  });
+});
