@@ -318,3 +318,24 @@ describe('"at" with a party', () => {
     ]);
   });
 });
+
+describe('crime reports', () => {
+  it('does not code police work or violence among criminals as political events', () => {
+    expect(
+      code(
+        'Border guards have detained 34 people in a lorry. The event is linked to an international gang involved in smuggling migrants.',
+      ),
+    ).toEqual([]);
+    expect(
+      code('Two people were killed in a grenade explosion during a conflict between members of a drug gang.'),
+    ).toEqual([]);
+  });
+
+  it('keeps armed groups and state forces in a crime report', () => {
+    expect(
+      dyads(code('Al-Shabaab fighters attacked militiamen trying to commit robbery near Baidoa.')).map(
+        (d) => d.split(':')[1],
+      ),
+    ).toEqual(['ASSAULT']);
+  });
+});

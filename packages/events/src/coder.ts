@@ -304,6 +304,11 @@ const DISASTER_CUES = [
   'collapse',
   'collapsed',
 ];
+/** Words of ordinary crime; a document that uses them is read as a crime report. */
+const CRIME_CUES =
+  /\b(?:gangs?|gangsters?|robbers?|robber(?:y|ies)|thieves|theft|burglar(?:y|ies|s)?|smuggl(?:ing|ers?)|traffick(?:ing|ers?)|drugs?|narcotics|criminals?|cartels?|mafia|poach(?:ing|ers?)|counterfeit)\b/i;
+/** Parties of crime reports: police, unidentified attackers, civilians, businesses. */
+const CRIME_SIDE_SECTORS = new Set(['', 'COP', 'UAF', 'CVL', 'BUS', 'REF', 'LAB', 'EDU', 'MED']);
 const RIOT_LEMMAS = new Set([
   'clash',
   'attack',
@@ -420,9 +425,13 @@ class DocumentCoder {
   /** An earlier sentence reported a disaster or accident and no armed violence. */
   #disasterContext = false;
 
-  constructor(lexicon: Lexicon, includeNonAsserted: boolean) {
+  /** The document reports ordinary crime (gangs, smuggling, drugs, robbery). */
+  readonly #crimeContext: boolean;
+
+  constructor(lexicon: Lexicon, includeNonAsserted: boolean, crimeContext = false) {
     this.#lexicon = lexicon;
     this.#includeNonAsserted = includeNonAsserted;
+    this.#crimeContext = crimeContext;
   }
 
   codeSentence(ctx: SentenceContext): CodedEvent[] {
@@ -1176,6 +1185,14 @@ class DocumentCoder {
       sources.some((a) => NON_COERCIVE_SECTORS.has(a.sector ?? ''))
     )
       return [];
+    // Police work and violence among criminals (gangs, smugglers, robbers) are not political:
+    // without an armed group, army, government or opposition on either side, drop them.
+    if (
+      this.#crimeContext &&
+      (trigger.type === 'COERCE' || trigger.type === 'ASSAULT') &&
+      [...sources, ...targets].every((a) => CRIME_SIDE_SECTORS.has(a.sector ?? ''))
+    )
+      return [];
     // Visits are made by officials, not by troops or aircraft.
     if (
       trigger.mode === 'visit' &&
@@ -1283,7 +1300,8 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
     code(input: EventCoderInput): CodedEvent[] {
       const published = parsePublished(input.publishedAt, now);
       const publishedIso = toIsoDate(published.date);
-      const doc = new DocumentCoder(lexicon, includeNonAsserted);
+      const crime = CRIME_CUES.test(`${input.title ?? ''}\n${input.text}`);
+      const doc = new DocumentCoder(lexicon, includeNonAsserted, crime);
       const events: CodedEvent[] = [];
       const parts: { field: 'title' | 'text'; text: string }[] = [];
       if (input.title && input.title.trim()) parts.push({ field: 'title', text: input.title });
