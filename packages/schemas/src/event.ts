@@ -41,6 +41,8 @@ export const StoryEventSchema = z.strictObject({
   date: z.iso.date(),
   dateBasis: z.enum(['text', 'published']),
   location: z.string().nullable(),
+  /** ISO-3166 alpha-3 country of the location when the coder could tell it (a named country or a known city). */
+  locationCountry: z.string().nullable().default(null),
   polarity: z.enum(['asserted', 'negated', 'hypothetical', 'future']),
   speaker: ActorSchema.nullable(),
   evidence: z.strictObject({

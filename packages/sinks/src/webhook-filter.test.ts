@@ -20,6 +20,7 @@ function event(type: StoryEvent['type'], from: string, to: string): StoryEvent {
     date: '2026-11-24',
     dateBasis: 'published',
     location: null,
+    locationCountry: null,
     polarity: 'asserted',
     speaker: null,
     evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a', otherSentences: [] },

@@ -46,4 +46,17 @@ describe('collapseEvents', () => {
     );
     expect(events.map((e) => e.targets.map((t) => t.code).join(','))).toEqual(['RUS,CHN', 'IRN']);
   });
+
+  it('carries the location and its country from the most confident sentence', () => {
+    const vague = coded('Maduro asked for help.', 0.4);
+    const placed = {
+      ...coded('In Caracas, Maduro asked Russia and China for arms.', 0.9),
+      location: 'Caracas',
+      locationCountry: 'VEN',
+    };
+    const [event] = collapseEvents([vague, placed], 'art-1');
+    expect([event?.location, event?.locationCountry]).toEqual(['Caracas', 'VEN']);
+    const [unplaced] = collapseEvents([vague], 'art-2');
+    expect([unplaced?.location, unplaced?.locationCountry]).toEqual([null, null]);
+  });
 });

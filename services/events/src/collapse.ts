@@ -34,6 +34,7 @@ export function collapseEvents(events: readonly CodedEvent[], articleId: string)
     date: best.date,
     dateBasis: best.dateBasis,
     location: best.location,
+    locationCountry: best.locationCountry ?? null,
     polarity: best.polarity,
     speaker: best.speaker,
     evidence: {

@@ -45,6 +45,7 @@ function event(sentence: string, otherSentences: string[] = []): StoryEvent {
     date: '2025-11-01',
     dateBasis: 'published',
     location: null,
+    locationCountry: null,
     polarity: 'asserted',
     speaker: null,
     evidence: { sentence, start: 0, end: sentence.length, field: 'text', articleId: 'a', otherSentences },

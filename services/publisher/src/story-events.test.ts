@@ -13,6 +13,7 @@ function event(type: StoryEvent['type'], targets: string[], sentences = 1): Stor
     date: '2025-11-01',
     dateBasis: 'published',
     location: null,
+    locationCountry: null,
     polarity: 'asserted',
     speaker: null,
     evidence: { sentence: 's', start: 0, end: 1, field: 'text', articleId: 'a', otherSentences: [] },

@@ -95,6 +95,7 @@ export function makeEvent(id: string, type: StoryEvent['type'], from: string, to
     date: '2026-11-20',
     dateBasis: 'published',
     location: null,
+    locationCountry: null,
     polarity: 'asserted',
     speaker: null,
     evidence: {
