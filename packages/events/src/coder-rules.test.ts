@@ -339,3 +339,20 @@ describe('crime reports', () => {
     ).toEqual(['ASSAULT']);
   });
 });
+
+describe('words that cancel or require a verb reading', () => {
+  it('reads "defended" as verbal support of a person or a decision, not of a territory', () => {
+    expect(dyads(code('Trump defended Putin on Monday.'))).toEqual(['USAGOV>RUSGOV:SUPPORT']);
+    expect(code('Nicolas Maduro said Venezuela would defend every inch of its territory.')).toEqual([]);
+    expect(code('Ukrainian troops defended the city of Bakhmut for months.')).toEqual([]);
+  });
+
+  it('reads "strikes back" as force only with weapons or forces in the clause', () => {
+    expect(dyads(code('Russia strikes back at US, expels diplomats and shuts consulate'))).toEqual([
+      'RUS>USAGOV:SANCTION',
+    ]);
+    expect(dyads(code('Israel struck back at Hamas with airstrikes on Gaza.'))).toEqual([
+      'ISR>PSEREB:ASSAULT',
+    ]);
+  });
+});

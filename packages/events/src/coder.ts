@@ -916,6 +916,7 @@ class DocumentCoder {
         needsSource: true,
         needsTarget: true,
         requireAny: [],
+        rejectAny: [],
         passive: false,
         participial: false,
       };
@@ -1170,9 +1171,10 @@ class DocumentCoder {
         : objects.targets.some((m) => m.start <= trigger.end + 3);
       if (!direct) return [];
     }
-    if (trigger.requireAny.length > 0) {
+    if (trigger.requireAny.length > 0 || trigger.rejectAny.length > 0) {
       const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
-      if (!trigger.requireAny.some((w) => window.includes(w))) return [];
+      if (trigger.requireAny.length > 0 && !trigger.requireAny.some((w) => window.includes(w))) return [];
+      if (trigger.rejectAny.some((w) => window.includes(w))) return [];
     }
     // Civilians, refugees, media and businesses do not fight, coerce or hand out aid: such a
     // "source" is a misparse (usually the victims).

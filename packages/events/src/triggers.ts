@@ -24,6 +24,7 @@ export interface Trigger {
   needsSource: boolean;
   needsTarget: boolean;
   requireAny: string[];
+  rejectAny: string[];
   passive: boolean;
   /** A participle or gerund clause ("…, requesting radars"): its subject is the clause subject. */
   participial: boolean;
@@ -329,6 +330,7 @@ export function findTriggers(
         needsSource: v.needsSource,
         needsTarget: v.needsTarget,
         requireAny: v.requireAny,
+        rejectAny: v.rejectAny,
         passive: verdict.passive,
         participial: verdict.participial,
       });
@@ -354,6 +356,7 @@ export function findTriggers(
         needsSource: false,
         needsTarget: false,
         requireAny: [],
+        rejectAny: [],
         passive: false,
         participial: false,
       });

@@ -27,6 +27,8 @@ export interface VerbTrigger {
   needsTarget: boolean;
   /** Kept only when one of these words follows in the clause ("provided aid"). */
   requireAny: string[];
+  /** Dropped when one of these words follows in the clause ("defend its territory" is not verbal support). */
+  rejectAny: string[];
   /** Tokens that must follow the inflected first word ("for" in "call for"). */
   rest: string[];
   form: 'base' | 'third' | 'past' | 'participle' | 'ing';

@@ -167,6 +167,7 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
           needsSource: verb.needsSource ?? false,
           needsTarget: verb.needsTarget ?? false,
           requireAny: (verb.requireAny ?? []).map((w) => w.toLowerCase()),
+          rejectAny: (verb.rejectAny ?? []).map((w) => w.toLowerCase()),
           rest,
           form,
           ambiguousPast: forms.past === forms.participle,

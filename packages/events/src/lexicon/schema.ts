@@ -52,6 +52,7 @@ export const VerbEntrySchema = z.strictObject({
   needsSource: z.boolean().optional(),
   needsTarget: z.boolean().optional(),
   requireAny: PhraseList.optional(),
+  rejectAny: PhraseList.optional(),
 });
 
 export const NounEntrySchema = z.strictObject({

@@ -100,9 +100,7 @@ function printSummary(
   );
   for (const record of [...records].sort((a, b) => b.copies.length - a.copies.length)) {
     const original = record.story.original;
-    print(
-      `- [${record.copies.length} ${record.copies.length === 1 ? 'copy' : 'copies'}] ${record.story.title}`,
-    );
+    print(`- [${copiesLabel(record.copies.length)}] ${record.story.title}`);
     if (record.copies.length > 1) {
       print(
         `    outlets: ${record.story.outlets.join(', ')}; original: ${original.source} (${original.basis})`,
@@ -111,7 +109,7 @@ function printSummary(
     for (const event of record.events) {
       const targets = event.targets.map((t) => t.code).join(', ') || '-';
       print(
-        `    event: ${event.source?.code ?? '-'} ${event.type}${event.mode ? `/${event.mode}` : ''} -> ${targets} (CAMEO ${event.cameo.code}; ${event.mentions.copies} copies)`,
+        `    event: ${event.source?.code ?? '-'} ${event.type}${event.mode ? `/${event.mode}` : ''} -> ${targets} (CAMEO ${event.cameo.code}; ${copiesLabel(event.mentions.copies)})`,
       );
     }
   }
@@ -120,4 +118,8 @@ function printSummary(
     `records: ${outPath} (NDJSON) and Redis stream ${prefix}:records` +
       (redisIsPrivate ? ' (in the private Redis, gone when the demo exits; set REDIS_URL to keep it)' : ''),
   );
+}
+
+function copiesLabel(n: number): string {
+  return `${n} ${n === 1 ? 'copy' : 'copies'}`;
 }
