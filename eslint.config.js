@@ -13,6 +13,8 @@ export default tseslint.config(
       'bin/**',
       '.data/**',
       'out/**',
+      '**/*.tmp.ts',
+      '**/*.tmp.mts',
     ],
   },
   js.configs.recommended,
