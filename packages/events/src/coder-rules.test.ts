@@ -356,3 +356,13 @@ describe('words that cancel or require a verb reading', () => {
     ]);
   });
 });
+
+describe('the addressee of a participle', () => {
+  it('takes the person written to as the target of "asking for"', () => {
+    expect(
+      dyads(
+        code('Maduro also wrote to Chinese President Xi Jinping asking for broader military cooperation.'),
+      ),
+    ).toEqual(['VENGOV>CHNGOV:REQUEST']);
+  });
+});

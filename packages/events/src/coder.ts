@@ -1038,6 +1038,20 @@ class DocumentCoder {
       sources = subjectFallback;
       targets = objects.targets.flatMap((m) => m.actors);
     }
+    if (trigger.participial && !trigger.passive && targets.length === 0 && VERBAL_TYPES.has(trigger.type)) {
+      // "wrote to President Xi asking for arms", "called Putin, urging restraint": the addressee
+      // just before a participle of a verbal event is its target.
+      const k = tokens[trigger.start - 1]?.norm === ',' ? trigger.start - 1 : trigger.start;
+      const addressee = ctx.mentions.find((m) => m.end === k);
+      if (
+        addressee &&
+        !addressee.placeOnly &&
+        !addressee.isLocative &&
+        (addressee.preposition === null || addressee.preposition === 'to') &&
+        !addressee.actors.some((a) => sources.some((s) => s.code === a.code && s.text === a.text))
+      )
+        targets = groupMembers(ctx.mentions, addressee.group).flatMap((m) => m.actors);
+    }
     if (
       sources.length === 0 &&
       !trigger.passive &&
