@@ -366,3 +366,15 @@ describe('the addressee of a participle', () => {
     ).toEqual(['VENGOV>CHNGOV:REQUEST']);
   });
 });
+
+describe("an official's own forces", () => {
+  it('gives "the armed forces" the country of the official who speaks of them', () => {
+    expect(
+      dyads(
+        code(
+          'Venezuelan Defence Minister Vladimir Padrino said the armed forces had deployed 25,000 troops along the border with Colombia.',
+        ),
+      ),
+    ).toEqual(['VENMIL>-:MOBILIZE']);
+  });
+});

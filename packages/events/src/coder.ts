@@ -750,6 +750,20 @@ class DocumentCoder {
       const c = nearest.actors[0]?.country;
       if (c) return withCountry(c);
     }
+    // "Venezuela's defence minister said the armed forces would deploy…": an official speaking of
+    // "the army" or "the police" means those of their own state.
+    if (STATE_SECTORS.has(actor.sector)) {
+      const speaker = this.#frameFor(ctx, trigger.start)?.speaker?.actors[0];
+      const country = speaker?.country;
+      if (
+        country &&
+        country !== 'IGO' &&
+        country !== 'NGO' &&
+        country !== '---' &&
+        STATE_SECTORS.has(speaker.sector ?? '')
+      )
+        return withCountry(country);
+    }
     // A government facing its own rebels, opposition or citizens: "President X banned Ugandan
     // opposition candidates", "Rwandan rebels demanded the removal of President Y".
     if (STATE_SECTORS.has(actor.sector)) {
