@@ -1,6 +1,6 @@
 /** What kind of failure a FetchError is; `permanent` says whether a retry could help. */
 export type FetchFailure =
-  'status' | 'too-large' | 'timeout' | 'network' | 'redirects' | 'blocked' | 'robots' | 'decode';
+  'status' | 'too-large' | 'timeout' | 'network' | 'redirects' | 'blocked' | 'robots' | 'decode' | 'tls';
 
 /** A fetch that did not produce a usable body. `permanent` failures are not retried. */
 export class FetchError extends Error {

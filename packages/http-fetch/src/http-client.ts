@@ -1,5 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
 import axios, { type AxiosResponse } from 'axios';
 import { FetchError } from './errors.js';
@@ -28,6 +30,12 @@ export interface HttpClientOptions {
   policy?: UrlPolicy;
   /** Per-hop hook (robots.txt, per-host leases). */
   beforeRequest?: BeforeRequest;
+  /**
+   * Extra certificate authorities (PEM) to trust for https, added to Node's own store (a private CA, a
+   * test server's self-signed certificate). Certificates are always verified; without this option the
+   * trusted set is Node's default, which `NODE_EXTRA_CA_CERTS` extends for a whole process.
+   */
+  ca?: string | readonly string[];
 }
 
 export interface FetchedPage {
@@ -61,6 +69,44 @@ export interface ConditionalHeaders {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The CA list for an https agent given extra CAs. Node replaces its whole store when an agent is given
+ * `ca`, so the bundled roots, and the file named by NODE_EXTRA_CA_CERTS, are put back in front of the
+ * extra ones: adding a private CA must not stop public sites from verifying.
+ */
+export function trustedCertificates(
+  extra: string | readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): string[] {
+  const fromEnv: string[] = [];
+  const extraFile = env['NODE_EXTRA_CA_CERTS'];
+  if (extraFile) {
+    try {
+      fromEnv.push(readFileSync(extraFile, 'utf8'));
+    } catch {
+      // Node has already warned about an unreadable NODE_EXTRA_CA_CERTS at start-up.
+    }
+  }
+  return [...rootCertificates, ...fromEnv, ...(typeof extra === 'string' ? [extra] : extra)];
+}
+
+/** OpenSSL and Node codes of a certificate that failed verification (not a network failure). */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_SIGNATURE_FAILURE',
+  'INVALID_CA',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
@@ -118,10 +164,16 @@ export function createHttpClient({
   maxRedirects = 5,
   policy = {},
   beforeRequest,
+  ca,
 }: HttpClientOptions) {
+  // Both agents connect through the guarded lookup: an https URL is held to the same SSRF policy.
   const lookup = createGuardedLookup(policy);
   const httpAgent = new HttpAgent({ keepAlive: true, lookup });
-  const httpsAgent = new HttpsAgent({ keepAlive: true, lookup });
+  const httpsAgent = new HttpsAgent({
+    keepAlive: true,
+    lookup,
+    ...(ca === undefined ? {} : { ca: trustedCertificates(ca) }),
+  });
 
   async function requestOnce(
     url: string,
@@ -200,6 +252,15 @@ export function createHttpClient({
       }
       const code = chain.map((e) => (e as { code?: unknown }).code).find((c) => typeof c === 'string') as
         string | undefined;
+      // A certificate that does not verify will not verify on a retry either.
+      if (code !== undefined && CERTIFICATE_CODES.has(code))
+        throw new FetchError(
+          `GET ${url}: TLS certificate not trusted (${(err as Error).message}; ${code})`,
+          url,
+          true,
+          null,
+          { kind: 'tls', cause: err },
+        );
       const isZlib = typeof code === 'string' && code.startsWith('Z_');
       throw new FetchError(
         isZlib

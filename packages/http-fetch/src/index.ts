@@ -1,6 +1,6 @@
 export { FetchError, HostBusyError } from './errors.js';
 export type { FetchFailure } from './errors.js';
-export { createHttpClient, parseRetryAfter } from './http-client.js';
+export { createHttpClient, parseRetryAfter, trustedCertificates } from './http-client.js';
 export type {
   HttpClient,
   HttpClientOptions,

@@ -25,6 +25,8 @@ export interface PoliteClientOptions {
   maxCrawlDelayMs?: number;
   /** How long a request may wait in place for its host; longer waits throw HostBusyError. */
   maxInPlaceWaitMs?: number;
+  /** Extra trusted certificate authorities (PEM), added to Node's store (see HttpClientOptions.ca). */
+  ca?: string | readonly string[];
 }
 
 export interface PoliteClient {
@@ -58,6 +60,7 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
     maxBytes: options.maxBytes,
     maxRedirects: options.maxRedirects,
     policy: options.policy,
+    ca: options.ca,
     async beforeRequest(url, hop) {
       const verdict = respectRobots && robots ? await robots.assertAllowed(url) : null;
       const host = new URL(url).host;
