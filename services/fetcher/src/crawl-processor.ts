@@ -5,6 +5,7 @@ import type { CrawlJob, FetchJobSchema, Source } from '@wirehose/schemas';
 import { tryCanonicalizeUrl, type HttpClient, type Robots } from '@wirehose/http-fetch';
 import { parseDiscovery, parseSectionPage, type DiscoveredItem, type Discovery } from '@wirehose/sources';
 import { hashId } from '@wirehose/store';
+import type { SourceCheck } from './configured-sources.js';
 import { BACKOFF_WITH_JITTER } from './job-control.js';
 import type { SeenSet } from './seen-set.js';
 import type { SourceStatsStore } from './source-stats.js';
@@ -20,10 +21,16 @@ export interface CrawlDeps {
   stats: SourceStatsStore;
   /** Nested sitemap indexes followed at most this deep. */
   maxDepth?: number;
+  /**
+   * Whether a job's source is still in the sources file. Without it every job is polled (`wirehose
+   * crawl --once` polls sources it has just read from a file itself).
+   */
+  sources?: SourceCheck;
 }
 
 export interface CrawlResult {
-  status: 'not-modified' | 'polled';
+  /** `source-removed`: the source left the sources file; nothing was fetched. */
+  status: 'not-modified' | 'polled' | 'source-removed';
   url: string;
   format: Discovery['format'] | null;
   discovered: number;
@@ -176,9 +183,40 @@ export function createCrawler(deps: CrawlDeps) {
     };
   }
 
+  /**
+   * Complete a job whose source left the sources file without fetching anything. The source is known by
+   * its name (its id in the file); a source of that name still in the file is polled. Its schedule is
+   * removed here too: the scheduler's sync normally has removed it already, but a job can run before
+   * that sync or outlive a schedule left behind, and a schedule wrongly removed because the source was
+   * re-added meanwhile is put back by the scheduler's next reload.
+   */
+  async function skipRemovedSource(job: CrawlJob, check: SourceCheck, log: Logger): Promise<CrawlResult> {
+    const sourceLog = log.child({ sourceId: job.source.name });
+    const scheduleRemoved = await check.removeSchedule(job.source.name);
+    const url = job.pageUrl ?? job.source.url;
+    sourceLog.info(
+      { url, scheduleRemoved },
+      'source no longer in the sources file; crawl job done without fetching',
+    );
+    return {
+      status: 'source-removed',
+      url,
+      format: null,
+      discovered: 0,
+      enqueued: 0,
+      problems: [],
+      children: [],
+    };
+  }
+
   return {
-    /** Poll one document and record the outcome in the source's stats (errors too, then rethrown). */
+    /**
+     * Poll one document and record the outcome in the source's stats (errors too, then rethrown); a job
+     * whose source left the sources file is completed without a poll, and no stats are recorded for it.
+     */
     async poll(job: CrawlJob, log: Logger): Promise<CrawlResult> {
+      if (deps.sources && !(await deps.sources.isConfigured(job.source.name)))
+        return skipRemovedSource(job, deps.sources, log);
       const started = Date.now();
       try {
         const result = await poll(job, log);

@@ -12,6 +12,7 @@ import { createPoliteClient, type PoliteClient } from '@wirehose/http-fetch';
 import type { Redis } from 'ioredis';
 import { createStores, hashId } from '@wirehose/store';
 import type { FetcherConfig } from './config.js';
+import { createSourceCheck } from './configured-sources.js';
 import { createCrawler } from './crawl-processor.js';
 import { createFetchProcessor } from './fetch-processor.js';
 import { BACKOFF_WITH_JITTER, runWithRetryRules } from './job-control.js';
@@ -61,6 +62,7 @@ export function startFetcher(deps: StageDeps, config: FetcherOptions): RunningSe
     fetches,
     seen,
     stats: createSourceStats(deps.redis, deps.prefix),
+    sources: createSourceCheck(deps.redis, deps.prefix, crawls.queue),
   });
   const fetch = createFetchProcessor({ http: client.http, stores, extracts, seen });
   const control = {
