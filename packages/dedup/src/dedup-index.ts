@@ -84,6 +84,8 @@ function asBuffer(v: unknown): Buffer | null {
 const SKETCHED_COPIES = 12;
 /** Copies listed per story at most (the earliest assigned are kept). */
 const MAX_COPIES = 1000;
+/** A near match merges another story only if its fullest copy is at most this many times the newcomer. */
+const BRIDGE_SLACK = 1.25;
 
 /** Keep a story record's size, and so the cost of matching against it, bounded however many copies it gathers. */
 function boundCopies(copies: StoredCopy[]): StoredCopy[] {
@@ -355,7 +357,20 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
         b[1].similarity - a[1].similarity ||
         (a[0] < b[0] ? -1 : 1),
     );
-    const memberIds = ranked.map(([id]) => id).filter((id) => records.has(id));
+    // A copy joins stories into one only when it holds them (give or take a lead, promo or footer): a
+    // short lead-only copy contained in two stories (a report and a follow-up repeating its lead) says
+    // nothing about the rest of them, and joins only the story it matches best.
+    const fullestSize = (id: string): number =>
+      Math.max(0, ...(records.get(id)?.copies.map((c) => c.size) ?? []));
+    const memberIds = ranked
+      .map(([id]) => id)
+      .filter((id) => records.has(id))
+      .filter(
+        (id, k) =>
+          k === 0 ||
+          matches.get(id)?.matchedBy !== 'near' ||
+          fullestSize(id) <= BRIDGE_SLACK * f.distinct.length,
+      );
     const first = memberIds.length > 0 ? matches.get(memberIds[0] ?? '') : undefined;
     const copy = storedCopy(doc, f, first ? first.matchedBy : 'first', first ? first.similarity : 1);
     const newId =

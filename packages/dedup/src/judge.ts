@@ -29,6 +29,9 @@ export function namesAgree(query: DocFeatures, copy: StoredCopy): boolean {
   return agree(query.names, copy.names, query.distinct.length <= copy.size);
 }
 
+/** Copies shorter than this share of a story's fullest copy are not compared with a newcomer. */
+const DECIDING_SHARE = 0.5;
+
 export interface JudgeContext {
   threshold: number;
   sketchSize: number;
@@ -39,7 +42,7 @@ export interface JudgeContext {
 }
 
 /**
- * Best containment of the query against the copies of one story, or null when no copy reaches
+ * Best containment of the query against the full-length copies of one story, or null when none reaches
  * `threshold` with the guards passing. A query too short for its sketch estimate to rest on enough
  * samples (a copy truncated to its first sentences) may instead pass on anchors: the share of the stored
  * anchors it should contain, were it the start of the stored text, that it does contain.
@@ -53,8 +56,11 @@ export function judgeStory(
   // if the query were the start of a stored text, this many of that text's stored anchors would be among its own
   const expected = ctx.storedAnchorPositions.filter((p) => p < query.queryAnchors.length).length;
   const anchorShare = expected > 0 ? Math.min(1, ctx.anchorHits / expected) : 0;
+  // Only copies at least half as long as the story's fullest text decide: a lead-only copy is contained in
+  // its story and also in any follow-up that repeats the lead, so matching it says nothing about the rest.
+  const fullest = Math.max(0, ...copies.map((c) => (c.sketch.length > 0 ? c.size : 0)));
   copies.forEach((c, i) => {
-    if (c.sketch.length === 0) return;
+    if (c.sketch.length === 0 || c.size < DECIDING_SHARE * fullest) return;
     const est = estimateContainment(query.distinct24, c.sketch, c.size, ctx.sketchSize);
     const value =
       est.samples < 8 && query.distinct.length < c.size ? Math.max(est.value, anchorShare) : est.value;

@@ -122,6 +122,42 @@ describe('story merges', () => {
   });
 });
 
+describe('a lead-only copy between a report and its follow-up', () => {
+  // The follow-up repeats the report's opening paragraph over a body of its own; the short copy is only
+  // that paragraph, so it is contained in both and must not make them one story.
+  const lead = original.text.split('\n\n')[0] ?? '';
+  const followUp: DedupDocument = {
+    ...sameTopic,
+    articleId: 'follow-up-1',
+    url: 'https://other.example/world/follow-up',
+    text: [lead, sameTopic.text].join('\n\n'),
+  };
+  const leadOnly: DedupDocument = {
+    ...truncated,
+    articleId: 'lead-only-1',
+    url: 'https://brief.example/1',
+    text: `${lead}\n\nThis is reported by The Washington Post, according to UNN.`,
+  };
+  const orders: [string, DedupDocument[]][] = [
+    ['report, follow-up, lead', [original, followUp, leadOnly]],
+    ['lead, report, follow-up', [leadOnly, original, followUp]],
+    ['follow-up, lead, report', [followUp, leadOnly, original]],
+  ];
+
+  it.each(orders)('keeps them two stories when they arrive as %s', async (_, docs) => {
+    const { index } = freshIndex();
+    const storyOf = new Map<string, string>();
+    for (const doc of docs) storyOf.set(doc.articleId, (await index.assign(doc)).story.storyId);
+    const final = async (articleId: string): Promise<string | undefined> =>
+      finalId(index, storyOf.get(articleId) ?? '');
+    const report = await final(original.articleId);
+    const follow = await final(followUp.articleId);
+    expect(report).toBeDefined();
+    expect(follow).not.toBe(report);
+    expect([report, follow]).toContain(await final(leadOnly.articleId));
+  });
+});
+
 describe('first-seen story ids', () => {
   it('keeps the id a story was created with as copies join', async () => {
     const { index } = freshIndex({ storyIds: 'first-seen' });
