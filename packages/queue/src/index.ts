@@ -9,6 +9,7 @@ export {
   publishQueue,
   deadLetterQueue,
   STAGE_QUEUES,
+  SOURCE_SET_KEY,
 } from './queues.js';
 export type { QueueDef } from './queues.js';
 export { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';

@@ -36,3 +36,10 @@ export const STAGE_QUEUES = [
   eventsQueue,
   publishQueue,
 ] as const;
+
+/**
+ * Key (under the deployment prefix) where the scheduler publishes the source names of the sources file
+ * it applied last, and where fetchers read them to skip crawl jobs of sources removed since they were
+ * queued.
+ */
+export const SOURCE_SET_KEY = 'sources:current';

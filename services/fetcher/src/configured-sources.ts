@@ -1,10 +1,5 @@
 import type { Redis } from 'ioredis';
-
-/**
- * Key (under the deployment prefix) where the scheduler publishes the source names of the sources file
- * it applied last; services/scheduler/src/source-set.ts writes it.
- */
-export const SOURCE_SET_KEY = 'sources:current';
+import { SOURCE_SET_KEY } from '@wirehose/queue';
 
 /**
  * Whether a crawl job's source is still configured, and removal of a source's schedule.

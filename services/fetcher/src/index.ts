@@ -12,5 +12,5 @@ export { createSeenSet } from './seen-set.js';
 export type { SeenSet, SeenEntry } from './seen-set.js';
 export { createSourceStats } from './source-stats.js';
 export type { SourceStats, SourceStatsStore, PollOutcome } from './source-stats.js';
-export { createSourceCheck, readSourceSet, SOURCE_SET_KEY } from './configured-sources.js';
+export { createSourceCheck, readSourceSet } from './configured-sources.js';
 export type { SourceCheck } from './configured-sources.js';

@@ -4,5 +4,5 @@ export { syncSchedules } from './sync-schedules.js';
 export type { SyncResult } from './sync-schedules.js';
 export { SchedulerEnvSchema } from './config.js';
 export type { SchedulerConfig } from './config.js';
-export { publishSourceSet, SOURCE_SET_KEY } from './source-set.js';
+export { publishSourceSet } from './source-set.js';
 export type { PublishedSourceSet } from './source-set.js';

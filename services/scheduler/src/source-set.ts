@@ -1,13 +1,6 @@
 import type { Redis } from 'ioredis';
+import { SOURCE_SET_KEY } from '@wirehose/queue';
 import type { Source } from '@wirehose/schemas';
-
-/**
- * Key (under the deployment prefix) of the sources file as last applied. The fetcher reads it
- * (services/fetcher/src/configured-sources.ts names the same key) so that a crawl job queued before its
- * source left the file — a run already waiting, a retry, a sitemap page, a `wirehose crawl` — is
- * completed without polling the source.
- */
-export const SOURCE_SET_KEY = 'sources:current';
 
 /** What the scheduler publishes: every source name of the file (enabled or not), and where from. */
 export interface PublishedSourceSet {
@@ -17,7 +10,9 @@ export interface PublishedSourceSet {
 }
 
 /**
- * Publish the names of `sources` as the current configuration. Called only after the schedules have
+ * Publish the names of `sources` as the current configuration (under SOURCE_SET_KEY). The fetcher reads
+ * them so that a crawl job queued before its source left the file (a run already waiting, a retry, a
+ * sitemap page, a `wirehose crawl`) is completed without polling. Called only after the schedules have
  * been synced, so a name missing from the published set has no schedule left either.
  */
 export async function publishSourceSet(

@@ -5,7 +5,7 @@ import { Queue, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { crawlQueue, createProducer, type RunningService } from '@wirehose/queue';
+import { crawlQueue, createProducer, SOURCE_SET_KEY, type RunningService } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { SourceSchema, type CrawlJob, type Source } from '@wirehose/schemas';
 import { FetcherEnvSchema, readSourceSet, startFetcher } from '@wirehose/svc-fetcher';
@@ -169,7 +169,7 @@ describe('a crawl job whose source left the sources file', () => {
   });
 
   it('polls every source when no scheduler has published a source set', async () => {
-    await redis.del(`${prefix}:sources:current`);
+    await redis.del(`${prefix}:${SOURCE_SET_KEY}`);
     const queued = await queueCrawl({ source: gone });
     await until(async () => (await finished(queued)) !== undefined, 'the crawl of "gone" finished');
     expect((await finished(queued))?.returnvalue).toMatchObject({ status: 'polled', discovered: 1 });
