@@ -378,3 +378,20 @@ describe("an official's own forces", () => {
     ).toEqual(['VENMIL>-:MOBILIZE']);
   });
 });
+
+describe('vocabulary that needs its object', () => {
+  it('codes troop build-ups, missile tests, house arrest and disputed results', () => {
+    expect(dyads(code('Russia has amassed troops on the border.'))).toEqual(['RUS>-:MOBILIZE']);
+    expect(dyads(code('North Korea test-fired a ballistic missile on Sunday.'))).toEqual(['PRK>-:MOBILIZE']);
+    expect(dyads(code('Egyptian police placed the opposition leader under house arrest.'))).toEqual([
+      'EGYCOP>EGYOPP:COERCE',
+    ]);
+    expect(dyads(code('Pakistan alleged that India had sponsored the attack.'))).toEqual(['PAK>IND:ACCUSE']);
+  });
+
+  it('leaves the same verbs alone without that object', () => {
+    expect(code('The government put forward a plan on Monday.')).toEqual([]);
+    expect(code('The company shipped its new phones to Germany.')).toEqual([]);
+    expect(code('The minister contested the seat in 2010.')).toEqual([]);
+  });
+});
