@@ -86,3 +86,12 @@ describe('peoples, bodies and lists', () => {
     expect(actorCodes('The French speaker and a group of deputies left.')).toEqual(['FRALEG', 'FRALEG']);
   });
 });
+
+describe('peoples of one country', () => {
+  it('places a people that lives mostly in one state in that state', () => {
+    expect(actorCodes('Chechen rebels ambushed the convoy.')).toEqual(['RUSREB']);
+    expect(actorCodes('Basque separatists gathered.')).toEqual(['ESPREB']);
+    // the country is what this rule gives; "leaders" of a people are coded by the sector rules
+    expect(actorCodes('Yoruba leaders met.').map((c) => c.slice(0, 3))).toEqual(['NGA']);
+  });
+});
