@@ -395,3 +395,19 @@ describe('vocabulary that needs its object', () => {
     expect(code('The minister contested the seat in 2010.')).toEqual([]);
   });
 });
+
+describe('private parties', () => {
+  it('does not code a firm signing contracts with unnamed suppliers', () => {
+    expect(code('The company had signed long-term contracts with two suppliers to secure parts.')).toEqual(
+      [],
+    );
+  });
+
+  it('still codes a firm dealing with a state', () => {
+    // an agreement "with" a partner is reciprocal: each party is a source
+    expect(dyads(code('The company signed a contract with the Iraqi government.'))).toEqual([
+      'IRQBUS>-:SUPPORT',
+      'IRQGOV>-:SUPPORT',
+    ]);
+  });
+});

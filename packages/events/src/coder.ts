@@ -95,6 +95,10 @@ const VERBAL_TYPES = new Set<PloverType>([
 ]);
 /** Sectors that are usually of the same country as the other party ("Iranian authorities pressured workers"). */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
+/** Cooperative types that are also everyday commerce or private life when no state is a party. */
+const COOPERATIVE_TYPES = new Set<PloverType>(['AGREE', 'SUPPORT', 'COOPERATE', 'CONSULT']);
+/** Sectors that are private persons or firms, not public actors. */
+const PRIVATE_SECTORS = new Set(['BUS', 'CVL', '']);
 const DOMESTIC_SECTORS = new Set([
   'CVL',
   'OPP',
@@ -1161,6 +1165,15 @@ class DocumentCoder {
 
     // Someone must say a verbal event: without a source it is not coded.
     if (sources.length === 0 && VERBAL_TYPES.has(trigger.type)) return [];
+    // "The company had signed contracts with two suppliers": a business or a person of no known country
+    // agreeing with no named party is commerce or private life, not a political event.
+    if (
+      targets.length === 0 &&
+      COOPERATIVE_TYPES.has(trigger.type) &&
+      sources.length > 0 &&
+      sources.every((a) => (a.country === null || a.country === '---') && PRIVATE_SECTORS.has(a.sector ?? ''))
+    )
+      return [];
     // "A roadside bombing killed one U.S. soldier", "servicemen were killed by an explosive
     // device": armed violence against a named victim by someone the text does not name is the
     // work of unidentified armed forces (UAF) of the country where it happens.
