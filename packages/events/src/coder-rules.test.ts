@@ -411,3 +411,14 @@ describe('private parties', () => {
     ]);
   });
 });
+
+describe('elites outside the state', () => {
+  it('codes elders and tribal leaders as ELI, facing their own government', () => {
+    expect(dyads(code('Ibo traditional elders have demanded the resignation of the governor.'))).toEqual([
+      'NGAELI>NGAGOV:REQUEST',
+    ]);
+    expect(dyads(code('Tribal leaders in Anbar called on the government to release prisoners.'))).toEqual([
+      'IRQELI>IRQGOV:REQUEST',
+    ]);
+  });
+});

@@ -112,6 +112,7 @@ const DOMESTIC_SECTORS = new Set([
   'BUS',
   'REL',
   'REF',
+  'ELI',
 ]);
 
 /** Verbs that carry a nominal event: "launched an attack", "staged protests". */
