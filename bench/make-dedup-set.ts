@@ -3,7 +3,7 @@
  * checked on texts it was never tuned on: the article bodies of the extraction set (web news and blog
  * pages of many sites and lengths) become originals, and each gets 0–3 syndicated copies made with our
  * own edits (a credit lead or dateline, a footer, a promo line, a new title, truncation to its first
- * paragraphs, merged or split paragraphs, a word changed here and there, a dropped sentence).
+ * paragraphs, an opening of the outlet's own in place of the first paragraph, merged or split paragraphs, a word changed here and there, a dropped sentence).
  * Some originals also get a hard negative: their title and opening sentence over the body of
  * a text kept out of the set (a follow-up that repeats the lead, which must stay a story of its own).
  *
@@ -113,6 +113,11 @@ function makeCopy(original: { title: string; text: string }, others: string[], o
     const other = others[Math.floor(random() * others.length)] ?? 'More news';
     paragraphs.splice(at, 0, `READ ALSO: ${other}`);
     transforms.push('promo');
+  }
+  if (random() < 0.15 && paragraphs.length > 3) {
+    // the outlet writes its own opening: the story's first paragraph is gone
+    paragraphs[0] = `${outlet} has the details of this story.`;
+    transforms.push('own-opening');
   }
   if (random() < 0.5) {
     paragraphs[0] = `${creditLead()} ${paragraphs[0] ?? ''}`;

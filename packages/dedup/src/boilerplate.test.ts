@@ -86,4 +86,15 @@ describe('stripAttributionAndBoilerplate', () => {
       'Share prices rose on Monday.\n\nRecall votes are rare, the minister said in a long statement to parliament.';
     expect(stripAttributionAndBoilerplate(text).body).toBe(text);
   });
+
+  it('removes footer sentences and a copyright notice run into the last paragraph', () => {
+    const joined = `${body.replace('\n\n', ' ')} © 2025 Harbor Times. All rights reserved. Reproduction without permission is prohibited.`;
+    expect(stripAttributionAndBoilerplate(joined).body).toBe(body.replace('\n\n', ' '));
+  });
+
+  it('keeps article sentences that mention copyright or a newsletter', () => {
+    const text =
+      "The band's 1998 album, copyright 1998 Sony, was reissued on Monday. Fans who signed up for the label's newsletter got it first.";
+    expect(stripAttributionAndBoilerplate(text).body).toBe(text);
+  });
 });

@@ -13,7 +13,7 @@ const INLINE_PROMO = new RegExp(`([.!?]["”’)]?)\\s+${PROMO_LEAD}[:|].*$`, 'i
 
 /** Short paragraphs that are outlet furniture, not article text. */
 const FOOTER =
-  /(?:follow\s+us\b|subscribe\s+to\b|share\s+this\b|stay\s+up\s+to\s+date|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:only\s+)?(?:permitted|prohibited|allowed)|if\s+you\s+(?:notice|find|spot|see)\s+an?\s+(?:error|mistake|typo)|ctrl\s*\+\s*enter|continued\s+on\s+the\s+(?:source|original)|read\s+more\s+news|read\s+the\s+full\s+(?:story|article)|full\s+(?:article|story)\s*:|join\s+(?:us|our)\b.*\b(?:channel|telegram|facebook|whatsapp)|sign\s+up\s+for\b|download\s+our\s+app|our\s+newsletter)/iu;
+  /(?:follow\s+us\b|subscribe\s+to\b|share\s+this\b|stay\s+up\s+to\s+date|all\s+rights\s+reserved|reproduction\b[^.]{0,40}?\b(?:permitted|prohibited|allowed|forbidden)|if\s+you\s+(?:notice|find|spot|see)\s+an?\s+(?:error|mistake|typo)|ctrl\s*\+\s*enter|continued\s+on\s+the\s+(?:source|original)|read\s+more\s+news|read\s+the\s+full\s+(?:story|article)|full\s+(?:article|story)\s*:|join\s+(?:us|our)\b.*\b(?:channel|telegram|facebook|whatsapp)|sign\s+up\s+for\b|download\s+our\s+app|our\s+newsletter|news\s+tips?\b|write\s+to\s+(?:us|our\s+newsroom)|^(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}))/iu;
 
 const ALONE = /^(?:advertisement|advert|sponsored(?:\s+content)?|share|print|comments?|photo|video)\.?$/iu;
 
@@ -25,6 +25,20 @@ const DATELINE =
   /^(?:\p{Lu}[\p{Lu} .'-]{1,30}|\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]{0,20}){0,2})(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+(?=\S)/u;
 
 const ONLY_NUMBERS = /^[\d\s.,:/]+$/u;
+
+/** A copyright notice run into the end of a sentence ("…further. © 2025 Outlet."). */
+const COPYRIGHT_TAIL = /\s+(?:©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4})[^.,;]{0,80}\.?$/iu;
+
+/**
+ * A short paragraph of footer sentences, or of footer sentences and fragments ("Full article: BBC
+ * News."): an article sentence beside them keeps the paragraph.
+ */
+function isFooter(paragraph: string): boolean {
+  return (
+    FOOTER.test(paragraph) &&
+    splitSentences(paragraph).every((s) => FOOTER.test(s) || s.split(/\s+/).length <= 4)
+  );
+}
 
 export interface StrippedText {
   /** The article text without credit lines, promo inserts, footers and datelines; paragraphs joined by blank lines. */
@@ -51,7 +65,7 @@ export function stripAttributionAndBoilerplate(text: string): StrippedText {
       removed.push(...paragraphs.slice(i));
       break;
     }
-    if (p.length <= 240 && (PROMO.test(p) || FOOTER.test(p) || ALONE.test(p) || ONLY_NUMBERS.test(p))) {
+    if (p.length <= 240 && (PROMO.test(p) || ALONE.test(p) || ONLY_NUMBERS.test(p) || isFooter(p))) {
       removed.push(p);
       continue;
     }
@@ -69,6 +83,19 @@ export function stripAttributionAndBoilerplate(text: string): StrippedText {
       p = p.slice(0, cut);
     }
     const sentences = splitSentences(p);
+    // Footer sentences run into the end of a paragraph when a page's paragraphs were joined.
+    while (sentences.length > 1) {
+      const last = sentences[sentences.length - 1] ?? '';
+      if (last.length > 240 || !FOOTER.test(last)) break;
+      removed.push(last);
+      sentences.pop();
+    }
+    const lastSentence = sentences[sentences.length - 1] ?? '';
+    const copyright = COPYRIGHT_TAIL.exec(lastSentence);
+    if (copyright && copyright.index > 0) {
+      removed.push(copyright[0].trim());
+      sentences[sentences.length - 1] = lastSentence.slice(0, copyright.index);
+    }
     const keptSentences: string[] = [];
     for (const s of sentences) {
       if (isCreditSentence(s)) {

@@ -2,7 +2,15 @@ import type { Attribution } from './attribution.js';
 import { stripAttributionAndBoilerplate } from './boilerplate.js';
 import { hash64 } from './hash.js';
 import { tokenize } from './normalize.js';
-import { NAME_BITS, nameHashes, numberHashes, specificBits } from './specifics.js';
+import {
+  MAX_NAME_BITS,
+  MAX_NUMBER_BITS,
+  NAME_BITS,
+  NUMBER_BITS,
+  nameHashes,
+  numberHashes,
+  sizedBits,
+} from './specifics.js';
 import { anchors, distinctShifted, distinctSorted, minhashSignature, shingles } from './shingles.js';
 
 export interface FeatureParams {
@@ -42,10 +50,13 @@ export interface DocFeatures {
   sketch: Uint32Array;
   storedAnchors: number[];
   queryAnchors: number[];
-  /** The numbers of the text as a bit set (see `specificBits`). */
+  /** The numbers of the text as a bit set sized for their count (see `sizedBits`): what a record keeps. */
   numbers: Uint32Array;
   /** The names of the text as a bit set. */
   names: Uint32Array;
+  /** Distinct hashes of the numbers and names, to project onto a stored copy's bit-set size. */
+  numberList: number[];
+  nameList: number[];
   attribution: Attribution | null;
 }
 
@@ -58,8 +69,10 @@ export function computeFeatures(
   const stripped = stripAttributionAndBoilerplate(text);
   const tokens = tokenize(stripped.body);
   const attribution = givenAttribution ?? stripped.attribution;
-  const numbers = specificBits(numberHashes(tokens));
-  const names = specificBits(nameHashes(stripped.body), NAME_BITS);
+  const numberList = [...new Set(numberHashes(tokens))];
+  const nameList = [...new Set(nameHashes(stripped.body))];
+  const numbers = sizedBits(numberList, NUMBER_BITS, MAX_NUMBER_BITS);
+  const names = sizedBits(nameList, NAME_BITS, MAX_NAME_BITS);
   if (tokens.length < params.minWords) {
     return {
       words: tokens.length,
@@ -71,6 +84,8 @@ export function computeFeatures(
       queryAnchors: [],
       numbers,
       names,
+      numberList,
+      nameList,
       attribution,
     };
   }
@@ -94,6 +109,8 @@ export function computeFeatures(
     queryAnchors,
     numbers,
     names,
+    numberList,
+    nameList,
     attribution,
   };
 }

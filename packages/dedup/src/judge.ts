@@ -1,5 +1,5 @@
 import type { DocFeatures } from './features.js';
-import { missingFrom } from './specifics.js';
+import { missingFrom, specificBits } from './specifics.js';
 import { estimateContainment } from './shingles.js';
 import type { StoredCopy } from './story-record.js';
 
@@ -12,21 +12,30 @@ export interface Judgement {
 /**
  * The smaller text's specifics absent from the larger: a syndicated copy does not bring numbers or names of
  * its own that the fuller text lacks; a different article on the same topic, or a rewrite, does. The
- * part of the smaller text that is not shared may be boilerplate, but not news of its own.
+ * part of the smaller text that is not shared may be boilerplate, but not news of its own. The query's
+ * items are projected onto the stored copy's bit-set size, so a short query is checked item by item
+ * against a long stored text (whose larger set does not fill up).
  */
-function agree(query: Uint32Array, stored: Uint32Array, querySmaller: boolean): boolean {
+function agree(
+  queryItems: readonly number[],
+  queryBits: Uint32Array,
+  stored: Uint32Array,
+  querySmaller: boolean,
+): boolean {
+  if (stored.length === 0) return true;
+  const query = queryBits.length === stored.length ? queryBits : specificBits(queryItems, stored.length * 32);
   const { total, missing } = querySmaller ? missingFrom(query, stored) : missingFrom(stored, query);
   return missing < 2 || missing <= 0.25 * total;
 }
 
 /** Same-topic guard on numbers (scores, amounts, dates). Returns true when the pair may be copies. */
 export function numbersAgree(query: DocFeatures, copy: StoredCopy): boolean {
-  return agree(query.numbers, copy.numbers, query.distinct.length <= copy.size);
+  return agree(query.numberList, query.numbers, copy.numbers, query.distinct.length <= copy.size);
 }
 
 /** Same-topic guard on names (people, places, organisations). Returns true when the pair may be copies. */
 export function namesAgree(query: DocFeatures, copy: StoredCopy): boolean {
-  return agree(query.names, copy.names, query.distinct.length <= copy.size);
+  return agree(query.nameList, query.names, copy.names, query.distinct.length <= copy.size);
 }
 
 /** Copies shorter than this share of a story's fullest copy are not compared with a newcomer. */

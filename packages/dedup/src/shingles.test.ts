@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures } from './features.js';
 import { hash64 } from './hash.js';
 import { namesAgree, numbersAgree } from './judge.js';
-import { missingFrom, NAME_BITS, nameHashes, specificBits } from './specifics.js';
+import {
+  bitsFor,
+  MAX_NAME_BITS,
+  missingFrom,
+  NAME_BITS,
+  nameHashes,
+  sizedBits,
+  specificBits,
+} from './specifics.js';
 import { tokenize } from './normalize.js';
 import {
   anchors,
@@ -110,6 +118,14 @@ describe('same-topic guard', () => {
     const other = match.replace('Maria Lopes', 'Anna Kowalski').replace('Tomas Berg', 'Luca Rossi');
     expect(namesAgree(computeFeatures(other, null), stored(match))).toBe(false);
   });
+  it('checks a short copy name by name against a long text with many names', () => {
+    // a long report naming 150 people, and a short text that shares its opening but names three others
+    const people = Array.from({ length: 150 }, (_, i) => `the envoy Person${i} spoke`).join(', ');
+    const long = `${base} Delegates met for hours, and ${people}.`;
+    const short = `${base} Ministers Alvarado, Okonkwo and Lindqvist were not there.`;
+    expect(namesAgree(computeFeatures(short, null), stored(long))).toBe(false);
+    expect(namesAgree(computeFeatures(base, null), stored(long))).toBe(true);
+  });
   it('takes names from inside sentences, lower-cased, not the capitalised first word', () => {
     const a = nameHashes("Reports say Kyiv and KYIV are one. Officials met in Kyiv's centre.");
     expect(new Set(a).size).toBe(1);
@@ -120,6 +136,21 @@ describe('same-topic guard', () => {
     expect(missingFrom(specificBits([1, 2]), all)).toEqual({ total: 2, missing: 0 });
     expect(missingFrom(all, specificBits([1, 2]))).toEqual({ total: 4, missing: 2 });
     expect(missingFrom(specificBits([]), all)).toEqual({ total: 0, missing: 0 });
+  });
+  it('sizes the bit set for the count, so a long text does not seem to hold every name', () => {
+    expect(bitsFor(10, NAME_BITS, MAX_NAME_BITS)).toBe(NAME_BITS);
+    expect(bitsFor(100, NAME_BITS, MAX_NAME_BITS)).toBe(512);
+    expect(bitsFor(100_000, NAME_BITS, MAX_NAME_BITS)).toBe(MAX_NAME_BITS);
+    const many = Array.from({ length: 150 }, (_, i) => i * 7 + 1);
+    // 128 bits would be mostly set by 150 names; the sized set leaves most bits clear
+    const big = sizedBits(many, NAME_BITS, MAX_NAME_BITS);
+    expect(big.length * 32).toBe(1024);
+    expect(missingFrom(specificBits([2, 4, 10], 1024), big).missing).toBe(3);
+  });
+  it('compares sets of two sizes at the smaller size', () => {
+    const large = specificBits([1, 2, 3, 200], 512);
+    expect(missingFrom(specificBits([1, 2], 128), large)).toEqual({ total: 2, missing: 0 });
+    expect(missingFrom(specificBits([1, 5], 128), large)).toEqual({ total: 2, missing: 1 });
   });
 });
 
@@ -148,6 +179,11 @@ describe('story record codec', () => {
     };
     expect(decodeStoryRecord(encodeStoryRecord({ mergedFrom: [], copies: [bare] })).copies[0]).toEqual({
       ...bare,
+      similarity: 0.92,
+    });
+    const long = { ...copy, numbers: specificBits([7], 256), names: specificBits([1, 2, 3], 1024) };
+    expect(decodeStoryRecord(encodeStoryRecord({ mergedFrom: [], copies: [long] })).copies[0]).toEqual({
+      ...long,
       similarity: 0.92,
     });
   });

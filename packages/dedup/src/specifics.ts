@@ -1,13 +1,36 @@
 import { hashToken } from './hash.js';
 
 /**
- * The specifics of a text (its numbers, its names) as a fixed-size bit set: bit `hash % size` per
- * distinct item. Fixed size whatever the text's length, so a story record stays small, and both
- * directions of the guard work on it: "items of A missing from B" is popcount(A & ~B), up to collisions.
- * Sizes: an article has tens of names but few numbers.
+ * The specifics of a text (its numbers, its names) as a bit set: bit `hash % size` per distinct item.
+ * "Items of A missing from B" is popcount(A & ~B), up to collisions. The size is a power of two of about
+ * four bits per item, from a floor (an article has tens of names but few numbers) to a cap: a fixed
+ * size would fill up on a long text, which then seems to hold every name of any other. Sets of two sizes
+ * compare by folding the larger down to the smaller (h % small == (h % large) % small).
  */
 export const NUMBER_BITS = 64;
 export const NAME_BITS = 128;
+export const MAX_NUMBER_BITS = 512;
+export const MAX_NAME_BITS = 1024;
+
+/** Bit-set size for `items` distinct specifics: a power of two, about four bits per item, within bounds. */
+export function bitsFor(items: number, min: number, max: number): number {
+  let size = min;
+  while (size < items * 4 && size < max) size *= 2;
+  return size;
+}
+
+/** Bit set of `distinct` hashes (no repeats), sized for their count. */
+export function sizedBits(distinct: readonly number[], min: number, max: number): Uint32Array {
+  return specificBits(distinct, bitsFor(distinct.length, min, max));
+}
+
+/** `bits` folded to `words` 32-bit words (a power-of-two fraction of its length). */
+function fold(bits: Uint32Array, words: number): Uint32Array {
+  if (bits.length <= words) return bits;
+  const out = new Uint32Array(words);
+  for (let i = 0; i < bits.length; i++) out[i % words] = (out[i % words] ?? 0) | (bits[i] ?? 0);
+  return out;
+}
 
 export function specificBits(hashes: Iterable<number>, size: number = NUMBER_BITS): Uint32Array {
   const bits = new Uint32Array(size / 32);
@@ -25,8 +48,12 @@ function popcount(x: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-/** Items of `a` (set bits) and how many of them `b` lacks. */
+/** Items of `a` (set bits) and how many of them `b` lacks; sets of two sizes compare at the smaller. */
 export function missingFrom(a: Uint32Array, b: Uint32Array): { total: number; missing: number } {
+  if (a.length !== b.length && a.length > 0 && b.length > 0) {
+    const words = Math.min(a.length, b.length);
+    return missingFrom(fold(a, words), fold(b, words));
+  }
   let total = 0;
   let missing = 0;
   for (let i = 0; i < a.length; i++) {

@@ -129,9 +129,15 @@ export function encodeStoryRecord(r: StoryRecord): Buffer {
     w.u32(c.size);
     w.u8(Math.min(c.sketch.length, 255));
     for (const x of c.sketch.subarray(0, 255)) w.u24(x);
-    const specifics = c.numbers.length === NUMBER_WORDS && c.names.length === NAME_WORDS;
-    w.u8(specifics ? 1 : 0);
-    if (specifics) for (const x of [...c.numbers, ...c.names]) w.u32(x);
+    // 0: no specifics; 1: the default sizes; 2: sized (word counts follow), for long texts
+    const fixed = c.numbers.length === NUMBER_WORDS && c.names.length === NAME_WORDS;
+    const sized = !fixed && c.numbers.length > 0 && c.names.length > 0;
+    w.u8(fixed ? 1 : sized ? 2 : 0);
+    if (sized) {
+      w.u8(c.numbers.length);
+      w.u8(c.names.length);
+    }
+    if (fixed || sized) for (const x of [...c.numbers, ...c.names]) w.u32(x);
     w.u8(Math.min(c.attribution.length, 255));
     for (const a of c.attribution.slice(0, 255)) w.str(a, 255);
   }
@@ -154,9 +160,11 @@ export function decodeStoryRecord(buf: Buffer): StoryRecord {
     const size = r.u32();
     const sketch = new Uint32Array(r.u8());
     for (let i = 0; i < sketch.length; i++) sketch[i] = r.u24();
-    const specifics = r.u8() === 1;
-    const numbers = new Uint32Array(specifics ? NUMBER_WORDS : 0);
-    const names = new Uint32Array(specifics ? NAME_WORDS : 0);
+    const specifics = r.u8();
+    const numberWords = specifics === 2 ? r.u8() : specifics === 1 ? NUMBER_WORDS : 0;
+    const nameWords = specifics === 2 ? r.u8() : specifics === 1 ? NAME_WORDS : 0;
+    const numbers = new Uint32Array(numberWords);
+    const names = new Uint32Array(nameWords);
     for (let i = 0; i < numbers.length; i++) numbers[i] = r.u32();
     for (let i = 0; i < names.length; i++) names[i] = r.u32();
     const attribution: string[] = [];
