@@ -422,3 +422,14 @@ describe('elites outside the state', () => {
     ]);
   });
 });
+
+describe('targets in a purpose clause', () => {
+  it('takes the people fired on from "to disperse …"', () => {
+    expect(
+      dyads(code('Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.')),
+    ).toEqual(['EGYCOP>EGYCVL:ASSAULT']);
+    expect(dyads(code('Police fired tear gas to disperse protesters in Nairobi.'))).toEqual([
+      'KENCOP>KENCVL:COERCE',
+    ]);
+  });
+});

@@ -79,10 +79,18 @@ const INTENT_TYPES: Partial<Record<PloverType, { type: PloverType; cameo: string
 
 /**
  * Types whose target may be named in an infinitive after the verb ("threatened to shell X",
- * "offered to hand over to Britain"). Not requests: in "requested cooperation to counter tensions
+ * "offered to hand over to Britain", "opened fire to disperse demonstrators"). Not requests: in "requested cooperation to counter tensions
  * between the U.S. and Venezuela" the purpose clause names no party to the request.
  */
-const COMPLEMENT_TYPES = new Set<PloverType>(['AGREE', 'THREATEN', 'REJECT', 'SUPPORT', 'CONCEDE']);
+const COMPLEMENT_TYPES = new Set<PloverType>([
+  'AGREE',
+  'THREATEN',
+  'REJECT',
+  'SUPPORT',
+  'CONCEDE',
+  'ASSAULT',
+  'COERCE',
+]);
 /** Verbal event types: in reported speech without a subject the speaker is their source. */
 const VERBAL_TYPES = new Set<PloverType>([
   'AGREE',
