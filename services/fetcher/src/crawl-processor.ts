@@ -109,15 +109,7 @@ export function createCrawler(deps: CrawlDeps) {
     });
     if (page.notModified) {
       log.debug({ url }, 'source not modified');
-      return {
-        status: 'not-modified',
-        url,
-        format: null,
-        discovered: 0,
-        enqueued: 0,
-        problems: [],
-        children: [],
-      };
+      return emptyResult('not-modified', url);
     }
     const discovery =
       source.kind === 'section' && !job.pageUrl
@@ -198,15 +190,7 @@ export function createCrawler(deps: CrawlDeps) {
       { url, scheduleRemoved },
       'source no longer in the sources file; crawl job done without fetching',
     );
-    return {
-      status: 'source-removed',
-      url,
-      format: null,
-      discovered: 0,
-      enqueued: 0,
-      problems: [],
-      children: [],
-    };
+    return emptyResult('source-removed', url);
   }
 
   return {
@@ -244,3 +228,8 @@ export function createCrawler(deps: CrawlDeps) {
   };
 }
 export type Crawler = ReturnType<typeof createCrawler>;
+
+/** The result of a crawl job that fetched no document to parse. */
+function emptyResult(status: 'not-modified' | 'source-removed', url: string): CrawlResult {
+  return { status, url, format: null, discovered: 0, enqueued: 0, problems: [], children: [] };
+}
