@@ -433,3 +433,21 @@ describe('targets in a purpose clause', () => {
     ]);
   });
 });
+
+describe('military objects and territory', () => {
+  it('codes destroying military objects, taking control and pushing forces out', () => {
+    expect(dyads(code('Turkish jets destroyed weapon depots in northern Iraq.'))).toEqual([
+      'TURMIL>IRQ:ASSAULT',
+    ]);
+    expect(dyads(code('Somali forces pushed al-Shabab militants out of the area.'))).toEqual([
+      'SOMMIL>SOMREB:ASSAULT',
+    ]);
+    expect(dyads(code('Iraqi troops took control of the village on Monday.'))).toEqual(['IRQMIL>-:ASSAULT']);
+  });
+
+  it('does not code storms, caches or drives', () => {
+    expect(code('The storm destroyed vehicles in Miami.')).toEqual([]);
+    expect(code('The army destroyed caches of old weapons.')).toEqual([]);
+    expect(code('He drove out of the city on Monday.')).toEqual([]);
+  });
+});

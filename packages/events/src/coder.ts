@@ -1215,17 +1215,17 @@ class DocumentCoder {
     )
       return [];
     // "released prisoners", "seized a ship": the object must be an actor right after the verb.
+    const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
+    const required = trigger.requireAny.some((w) => window.includes(w));
     if (trigger.needsTarget) {
+      // An actor right after the verb, or (for a verb that lists them) one of its words: "destroyed
+      // rebel positions", "destroyed weapon depots".
       const direct = trigger.passive
         ? subjectFallback.length > 0
         : objects.targets.some((m) => m.start <= trigger.end + 3);
-      if (!direct) return [];
-    }
-    if (trigger.requireAny.length > 0 || trigger.rejectAny.length > 0) {
-      const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
-      if (trigger.requireAny.length > 0 && !trigger.requireAny.some((w) => window.includes(w))) return [];
-      if (trigger.rejectAny.some((w) => window.includes(w))) return [];
-    }
+      if (!direct && !required) return [];
+    } else if (trigger.requireAny.length > 0 && !required) return [];
+    if (trigger.rejectAny.some((w) => window.includes(w))) return [];
     // Civilians, refugees, media and businesses do not fight, coerce or hand out aid: such a
     // "source" is a misparse (usually the victims).
     // Civilians clashing, lynching or burning are rioting: PLOVER PROTEST, mode riot.
