@@ -451,3 +451,15 @@ describe('military objects and territory', () => {
     expect(code('He drove out of the city on Monday.')).toEqual([]);
   });
 });
+
+describe('chemical weapons', () => {
+  it('codes a chemical or gas attack as ASSAULT with CAMEO 204', () => {
+    const [event] = code('The Syrian government carried out a chemical attack on Douma on Saturday.');
+    expect([event?.source?.code, event?.type, event?.cameo.code, event?.mode]).toEqual([
+      'SYRGOV',
+      'ASSAULT',
+      '204',
+      'chemical',
+    ]);
+  });
+});
