@@ -463,3 +463,16 @@ describe('chemical weapons', () => {
     ]);
   });
 });
+
+describe('events of an "after" clause', () => {
+  it('finds the subject after "after" and keeps the event when the main clause has none', () => {
+    expect(dyads(code('Children were injured after Israel bombed Gaza.'))).toEqual(['ISR>PSE:ASSAULT']);
+    expect(dyads(code('Many children needed treatment after Assad carried out a gas attack.'))).toEqual([
+      'SYRGOV>-:ASSAULT',
+    ]);
+  });
+
+  it('leaves it in the background when the main clause has an event', () => {
+    expect(code('Officials met in Cairo after Israel bombed Gaza.').map((e) => e.type)).toEqual(['CONSULT']);
+  });
+});

@@ -103,6 +103,10 @@ const VERBAL_TYPES = new Set<PloverType>([
 ]);
 /** Sectors that are usually of the same country as the other party ("Iranian authorities pressured workers"). */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
+/** Verbs that report an operation named by a noun: "carried out a gas attack", "launched airstrikes". */
+const CONDUCT_VERBS = new Set(['carried', 'launched', 'conducted', 'staged', 'mounted']);
+/** Prepositions that are also conjunctions: the actor after them may be a clause's subject. */
+const CLAUSE_PREPOSITIONS = new Set(['after', 'before']);
 /** Cooperative types that are also everyday commerce or private life when no state is a party. */
 const COOPERATIVE_TYPES = new Set<PloverType>(['AGREE', 'SUPPORT', 'COOPERATE', 'CONSULT']);
 /** Sectors that are private persons or firms, not public actors. */
@@ -481,6 +485,21 @@ class DocumentCoder {
         if (coded.length > 0) break;
       }
     }
+    // "Children were treated after Assad carried out a gas attack": with nothing in the main clause, a
+    // nominal event of a subordinate clause is the sentence's news, as a verbal one would be.
+    // Only a noun someone "carried out" or "launched": other nouns of such clauses are mostly
+    // background ("engaged in kidnapping", "after the clashes between …").
+    if (!hasPrimary() && !events.some((e) => e.polarity === 'asserted')) {
+      for (const trigger of nounTriggers) {
+        if (!this.#isSecondary(ctx, trigger, verbTriggers)) continue;
+        const before = ctx.tokens.slice(Math.max(0, trigger.start - 4), trigger.start).map((t) => t.norm);
+        if (!before.some((w) => CONDUCT_VERBS.has(w))) continue;
+        const coded = this.#codeTrigger(ctx, trigger, isQuestion).filter((e) => e.source !== null);
+        for (const e of coded) secondary.add(e);
+        events.push(...coded);
+        if (coded.length > 0) break;
+      }
+    }
     if (hasPrimary()) events = events.filter((e) => !secondary.has(e));
     // An event restated in the same sentence with fewer targets ("…, requesting radars") adds nothing.
     const kept = events.filter(
@@ -537,7 +556,8 @@ class DocumentCoder {
       (m) =>
         m.end <= trigger.start &&
         m.start >= leftBound &&
-        m.preposition === null &&
+        // "after Israel bombed Gaza": "after" and "before" also open clauses, whose subject follows them
+        (m.preposition === null || (CLAUSE_PREPOSITIONS.has(m.preposition) && m.end >= trigger.start - 3)) &&
         !m.placeOnly &&
         !ctx.frames.some(
           (f) => m.start >= f.frameStart && m.end <= f.frameEnd && f.contentEnd <= trigger.start,
