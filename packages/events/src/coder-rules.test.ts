@@ -476,3 +476,19 @@ describe('events of an "after" clause', () => {
     expect(code('Officials met in Cairo after Israel bombed Gaza.').map((e) => e.type)).toEqual(['CONSULT']);
   });
 });
+
+describe('diplomatic ties and plural subjects', () => {
+  it('reads ties restored or downgraded with words in between', () => {
+    expect(dyads(code('Kuwait restored full diplomatic ties with Libya.'))).toEqual(['KWT>LBY:SUPPORT']);
+    expect(dyads(code('Saudi Arabia downgraded its diplomatic ties with Lebanon.'))).toEqual([
+      'SAU>LBN:SANCTION',
+    ]);
+    expect(code('The army restored order in the capital.')).toEqual([]);
+  });
+
+  it('takes two coordinated actors as a plural subject of a present-tense verb', () => {
+    expect(
+      dyads(code('The Philippines and France agree that the dispute should go to arbitration.')),
+    ).toEqual(['PHL>-:AGREE', 'FRA>-:AGREE']);
+  });
+});

@@ -215,7 +215,12 @@ function acceptVerbForm(
     // "a United Nations appeal", "a US offer": after an indefinite article the phrase is a noun.
     const owner = mentions.find((m) => m.end === prevIndex + 1);
     const indefinite = owner !== undefined && INDEFINITE.has(tokens[owner.start - 1]?.norm ?? '');
-    const pluralSubject = mentionEnds.has(prevIndex + 1) && /[^s]s$/.test(prev?.text ?? '') && !indefinite;
+    // "The Philippines and France agree": coordinated actors are a plural subject too.
+    const coordinated =
+      owner !== undefined &&
+      mentions.some((m) => m !== owner && m.group === owner.group && m.end <= owner.start);
+    const pluralSubject =
+      mentionEnds.has(prevIndex + 1) && (/[^s]s$/.test(prev?.text ?? '') || coordinated) && !indefinite;
     const ok =
       p === undefined ||
       BASE_FORM_OPENERS.has(p) ||
