@@ -492,3 +492,13 @@ describe('diplomatic ties and plural subjects', () => {
     ).toEqual(['PHL>-:AGREE', 'FRA>-:AGREE']);
   });
 });
+
+describe('"concluded"', () => {
+  it('is signing only with an agreement; a concluded investigation is an investigation', () => {
+    expect(dyads(code('Russia and Ukraine concluded an agreement on gas transit.'))).toEqual([
+      'RUS>-:SUPPORT',
+      'UKR>-:SUPPORT',
+    ]);
+    expect(dyads(code('The UN concluded its investigation into the killings.'))).toEqual(['IGOUNO>-:ACCUSE']);
+  });
+});

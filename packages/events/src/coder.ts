@@ -168,6 +168,8 @@ const LIGHT_VERBS = new Set([
   'mounted',
   'began',
   'begin',
+  'completed',
+  'concluded',
   'started',
   'continued',
   'continue',
