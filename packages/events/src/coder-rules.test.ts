@@ -500,5 +500,8 @@ describe('"concluded"', () => {
       'UKR>-:SUPPORT',
     ]);
     expect(dyads(code('The UN concluded its investigation into the killings.'))).toEqual(['IGOUNO>-:ACCUSE']);
+    expect(code('The EU concluded that Iran had violated the deal.').map((e) => e.type)).not.toContain(
+      'SUPPORT',
+    );
   });
 });

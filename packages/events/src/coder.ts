@@ -1237,7 +1237,12 @@ class DocumentCoder {
     )
       return [];
     // "released prisoners", "seized a ship": the object must be an actor right after the verb.
-    const window = tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
+    // The words a verb needs must be its own object: "concluded that Iran violated the deal" has a
+    // clause, not an agreement, after the verb.
+    const window =
+      tokens[trigger.end]?.norm === 'that'
+        ? []
+        : tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
     const required = trigger.requireAny.some((w) => window.includes(w));
     if (trigger.needsTarget) {
       // An actor right after the verb, or (for a verb that lists them) one of its words: "destroyed
