@@ -472,6 +472,12 @@ describe('events of an "after" clause', () => {
     ]);
   });
 
+  it('does not take an actor after "after" for the subject when a noun phrase follows it', () => {
+    expect(dyads(code("Syria, after Russia's help, attacked rebels in Idlib."))).toEqual([
+      'SYR>SYRREB:ASSAULT',
+    ]);
+  });
+
   it('leaves it in the background when the main clause has an event', () => {
     expect(code('Officials met in Cairo after Israel bombed Gaza.').map((e) => e.type)).toEqual(['CONSULT']);
   });

@@ -554,12 +554,25 @@ class DocumentCoder {
     leftBound: number,
   ): { mentions: Mention[]; pronoun: string | null } {
     const { tokens, mentions } = ctx;
+    // Between a clause's subject and its verb only auxiliaries and adverbs: "after Israel had bombed".
+    const onlyAuxiliaries = (from: number): boolean =>
+      tokens.slice(from, trigger.start).every((t) => {
+        const w = t.norm;
+        return (
+          MODALS.has(w) ||
+          ADVERB_FILLERS.has(w) ||
+          BE_FORMS.has(w) ||
+          HAVE_FORMS.has(w) ||
+          w === 'not' ||
+          /^\p{Ll}+ly$/u.test(t.text)
+        );
+      });
     const candidates = mentions.filter(
       (m) =>
         m.end <= trigger.start &&
         m.start >= leftBound &&
         // "after Israel bombed Gaza": "after" and "before" also open clauses, whose subject follows them
-        (m.preposition === null || (CLAUSE_PREPOSITIONS.has(m.preposition) && m.end >= trigger.start - 3)) &&
+        (m.preposition === null || (CLAUSE_PREPOSITIONS.has(m.preposition) && onlyAuxiliaries(m.end))) &&
         !m.placeOnly &&
         !ctx.frames.some(
           (f) => m.start >= f.frameStart && m.end <= f.frameEnd && f.contentEnd <= trigger.start,
