@@ -1,5 +1,11 @@
-export { SOURCE_KINDS, SourceKindSchema, SourceSchema, SourcesFileSchema } from './source.js';
-export type { SourceKind, Source, SourceInput, SourcesFile } from './source.js';
+export {
+  SOURCE_KINDS,
+  SourceKindSchema,
+  SourceSchema,
+  SourcesFileSchema,
+  PublishedSourceSetSchema,
+} from './source.js';
+export type { SourceKind, Source, SourceInput, SourcesFile, PublishedSourceSet } from './source.js';
 export { AttributionSchema, ArticleSchema } from './article.js';
 export type { Attribution, Article } from './article.js';
 export { PLOVER_TYPES, PloverTypeSchema, ActorSchema, StoryEventSchema } from './event.js';

@@ -70,3 +70,15 @@ export const SourcesFileSchema = z.strictObject({
   sources: z.array(SourceSchema),
 });
 export type SourcesFile = z.infer<typeof SourcesFileSchema>;
+
+/**
+ * What the scheduler publishes after each sync (under the queue package's SOURCE_SET_KEY): every source
+ * name of the file it applied, enabled or not, and where from. Fetchers read it to skip crawl jobs of
+ * sources removed since they were queued.
+ */
+export const PublishedSourceSetSchema = z.object({
+  file: z.string(),
+  names: z.array(z.string()),
+  syncedAt: z.string(),
+});
+export type PublishedSourceSet = z.infer<typeof PublishedSourceSetSchema>;

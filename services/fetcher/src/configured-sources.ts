@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { SOURCE_SET_KEY } from '@wirehose/queue';
+import { PublishedSourceSetSchema } from '@wirehose/schemas';
 
 /**
  * Whether a crawl job's source is still configured, and removal of a source's schedule.
@@ -23,15 +24,16 @@ export async function readSourceSet(redis: Redis, prefix: string): Promise<Set<s
   const key = `${prefix}:${SOURCE_SET_KEY}`;
   const raw = await redis.get(key);
   if (raw === null) return null;
-  let names: unknown;
+  let value: unknown;
   try {
-    names = (JSON.parse(raw) as { names?: unknown }).names;
+    value = JSON.parse(raw);
   } catch {
-    names = undefined;
+    value = undefined;
   }
-  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+  const set = PublishedSourceSetSchema.pick({ names: true }).safeParse(value);
+  if (!set.success)
     throw new Error(`${key} does not hold the scheduler's source set (no "names" list of strings)`);
-  return new Set(names);
+  return new Set(set.data.names);
 }
 
 /** A SourceCheck on the published set; schedules are removed with `removeJobScheduler` on `crawlQueue`. */

@@ -5,4 +5,3 @@ export type { SyncResult } from './sync-schedules.js';
 export { SchedulerEnvSchema } from './config.js';
 export type { SchedulerConfig } from './config.js';
 export { publishSourceSet } from './source-set.js';
-export type { PublishedSourceSet } from './source-set.js';

@@ -1,13 +1,6 @@
 import type { Redis } from 'ioredis';
 import { SOURCE_SET_KEY } from '@wirehose/queue';
-import type { Source } from '@wirehose/schemas';
-
-/** What the scheduler publishes: every source name of the file (enabled or not), and where from. */
-export interface PublishedSourceSet {
-  file: string;
-  names: string[];
-  syncedAt: string;
-}
+import type { PublishedSourceSet, Source } from '@wirehose/schemas';
 
 /**
  * Publish the names of `sources` as the current configuration (under SOURCE_SET_KEY). The fetcher reads

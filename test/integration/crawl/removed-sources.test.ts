@@ -175,4 +175,30 @@ describe('a crawl job whose source left the sources file', () => {
     expect((await finished(queued))?.returnvalue).toMatchObject({ status: 'polled', discovered: 1 });
     expect(goneSite.hits('/feed.xml')).toHaveLength(1);
   });
+
+  it('fails the crawl, to be retried, while the published source set is unreadable', async () => {
+    const key = `${prefix}:${SOURCE_SET_KEY}`;
+    await redis.set(key, 'not json');
+    await expect(readSourceSet(redis, prefix)).rejects.toThrow(
+      `${key} does not hold the scheduler's source set (no "names" list of strings)`,
+    );
+    await redis.set(key, JSON.stringify({ names: [1, 2] }));
+    await expect(readSourceSet(redis, prefix)).rejects.toThrow(
+      `${key} does not hold the scheduler's source set`,
+    );
+
+    const fetched = goneSite.hits('/feed.xml').length;
+    const queued = await queueCrawl({ source: gone });
+    await until(
+      async () => ((await queue.getJob(queued))?.attemptsMade ?? 0) >= 1,
+      'the first attempt failed',
+    );
+    const job = await queue.getJob(queued);
+    expect(job?.failedReason).toContain(`${key} does not hold the scheduler's source set`);
+    // Neither skipped as removed nor polled: the job waits for its retry, so nothing is lost.
+    expect(job?.finishedOn).toBeUndefined();
+    expect(goneSite.hits('/feed.xml')).toHaveLength(fetched);
+    await job?.remove();
+    await redis.del(key);
+  });
 });
