@@ -105,6 +105,26 @@ const VERBAL_TYPES = new Set<PloverType>([
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
 /** Verbs that report an operation named by a noun: "carried out a gas attack", "launched airstrikes". */
 const CONDUCT_VERBS = new Set(['carried', 'launched', 'conducted', 'staged', 'mounted']);
+/** `code` when it names a state: not an organisation block (IGO, NGO) nor the unknown country (---). */
+function stateCountry(code: string | null | undefined): string | null {
+  return code && code !== 'IGO' && code !== 'NGO' && code !== '---' ? code : null;
+}
+
+/** Words that may stand between a subject and its verb: modals, be/have forms, "not", filler adverbs. */
+function isAuxiliary(w: string): boolean {
+  return MODALS.has(w) || ADVERB_FILLERS.has(w) || BE_FORMS.has(w) || HAVE_FORMS.has(w) || w === 'not';
+}
+
+/** Only auxiliaries and adverbs (any "-ly" word) in tokens [from, to): "after Israel had bombed". */
+function auxiliariesBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  return tokens.slice(from, to).every((t) => isAuxiliary(t.norm) || /^\p{Ll}+ly$/u.test(t.text));
+}
+
+/** A verb of conducting ("carried out", "launched") within the four words before a noun trigger. */
+function conductedBefore(tokens: readonly Token[], trigger: Trigger): boolean {
+  return tokens.slice(Math.max(0, trigger.start - 4), trigger.start).some((t) => CONDUCT_VERBS.has(t.norm));
+}
+
 /** Prepositions that are also conjunctions: the actor after them may be a clause's subject. */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before']);
 /** Cooperative types that are also everyday commerce or private life when no state is a party. */
@@ -480,27 +500,20 @@ class DocumentCoder {
       events.push(...this.#obligations(ctx));
     const hasPrimary = (): boolean => events.some((e) => e.polarity === 'asserted' && !secondary.has(e));
     if (!hasPrimary()) {
-      for (const trigger of nounTriggers) {
-        if (this.#isSecondary(ctx, trigger, verbTriggers)) continue;
-        const coded = this.#codeTrigger(ctx, trigger, isQuestion);
-        events.push(...coded);
-        if (coded.length > 0) break;
-      }
+      const mainNouns = nounTriggers.filter((t) => !this.#isSecondary(ctx, t, verbTriggers));
+      events.push(...this.#firstNounEvents(ctx, mainNouns, isQuestion));
     }
     // "Children were treated after Assad carried out a gas attack": with nothing in the main clause, a
     // nominal event of a subordinate clause is the sentence's news, as a verbal one would be.
     // Only a noun someone "carried out" or "launched": other nouns of such clauses are mostly
     // background ("engaged in kidnapping", "after the clashes between …").
-    if (!hasPrimary() && !events.some((e) => e.polarity === 'asserted')) {
-      for (const trigger of nounTriggers) {
-        if (!this.#isSecondary(ctx, trigger, verbTriggers)) continue;
-        const before = ctx.tokens.slice(Math.max(0, trigger.start - 4), trigger.start).map((t) => t.norm);
-        if (!before.some((w) => CONDUCT_VERBS.has(w))) continue;
-        const coded = this.#codeTrigger(ctx, trigger, isQuestion).filter((e) => e.source !== null);
-        for (const e of coded) secondary.add(e);
-        events.push(...coded);
-        if (coded.length > 0) break;
-      }
+    if (!events.some((e) => e.polarity === 'asserted')) {
+      const conducted = nounTriggers.filter(
+        (t) => this.#isSecondary(ctx, t, verbTriggers) && conductedBefore(ctx.tokens, t),
+      );
+      const coded = this.#firstNounEvents(ctx, conducted, isQuestion, (e) => e.source !== null);
+      for (const e of coded) secondary.add(e);
+      events.push(...coded);
     }
     if (hasPrimary()) events = events.filter((e) => !secondary.has(e));
     // An event restated in the same sentence with fewer targets ("…, requesting radars") adds nothing.
@@ -554,25 +567,13 @@ class DocumentCoder {
     leftBound: number,
   ): { mentions: Mention[]; pronoun: string | null } {
     const { tokens, mentions } = ctx;
-    // Between a clause's subject and its verb only auxiliaries and adverbs: "after Israel had bombed".
-    const onlyAuxiliaries = (from: number): boolean =>
-      tokens.slice(from, trigger.start).every((t) => {
-        const w = t.norm;
-        return (
-          MODALS.has(w) ||
-          ADVERB_FILLERS.has(w) ||
-          BE_FORMS.has(w) ||
-          HAVE_FORMS.has(w) ||
-          w === 'not' ||
-          /^\p{Ll}+ly$/u.test(t.text)
-        );
-      });
     const candidates = mentions.filter(
       (m) =>
         m.end <= trigger.start &&
         m.start >= leftBound &&
         // "after Israel bombed Gaza": "after" and "before" also open clauses, whose subject follows them
-        (m.preposition === null || (CLAUSE_PREPOSITIONS.has(m.preposition) && onlyAuxiliaries(m.end))) &&
+        (m.preposition === null ||
+          (CLAUSE_PREPOSITIONS.has(m.preposition) && auxiliariesBetween(tokens, m.end, trigger.start))) &&
         !m.placeOnly &&
         !ctx.frames.some(
           (f) => m.start >= f.frameStart && m.end <= f.frameEnd && f.contentEnd <= trigger.start,
@@ -589,8 +590,7 @@ class DocumentCoder {
         conjunction = k;
         break;
       }
-      if (!MODALS.has(w) && !ADVERB_FILLERS.has(w) && !BE_FORMS.has(w) && !HAVE_FORMS.has(w) && w !== 'not')
-        break;
+      if (!isAuxiliary(w)) break;
     }
     if (coordinated && !trigger.participial) {
       // "A bombing killed one soldier and wounded two others": the subject is that of the first
@@ -802,15 +802,8 @@ class DocumentCoder {
     // "the army" or "the police" means those of their own state.
     if (STATE_SECTORS.has(actor.sector)) {
       const speaker = this.#frameFor(ctx, trigger.start)?.speaker?.actors[0];
-      const country = speaker?.country;
-      if (
-        country &&
-        country !== 'IGO' &&
-        country !== 'NGO' &&
-        country !== '---' &&
-        STATE_SECTORS.has(speaker.sector ?? '')
-      )
-        return withCountry(country);
+      const country = stateCountry(speaker?.country);
+      if (country && STATE_SECTORS.has(speaker?.sector ?? '')) return withCountry(country);
     }
     // A government facing its own rebels, opposition or citizens: "President X banned Ugandan
     // opposition candidates", "Rwandan rebels demanded the removal of President Y".
@@ -876,8 +869,7 @@ class DocumentCoder {
   /** The ISO code of the country of the event's location ("in Caracas" -> VEN), when known. */
   #locationCountry(ctx: SentenceContext, trigger: Trigger): string | null {
     const nearest = this.#nearestPlace(ctx, trigger);
-    const country = nearest?.actors[0]?.country ?? null;
-    return country && country !== 'IGO' && country !== 'NGO' && country !== '---' ? country : null;
+    return stateCountry(nearest?.actors[0]?.country);
   }
 
   #nearestPlace(ctx: SentenceContext, trigger: Trigger): Mention | null {
@@ -1006,6 +998,20 @@ class DocumentCoder {
       out.push(event);
     }
     return out;
+  }
+
+  /** The events of the first of `nouns` that codes any (that `keep` keeps): one nominal event a sentence. */
+  #firstNounEvents(
+    ctx: SentenceContext,
+    nouns: readonly Trigger[],
+    isQuestion: boolean,
+    keep: (e: CodedEvent) => boolean = () => true,
+  ): CodedEvent[] {
+    for (const trigger of nouns) {
+      const coded = this.#codeTrigger(ctx, trigger, isQuestion).filter(keep);
+      if (coded.length > 0) return coded;
+    }
+    return [];
   }
 
   #isSecondary(ctx: SentenceContext, trigger: Trigger, verbs: readonly Trigger[]): boolean {
@@ -1197,9 +1203,8 @@ class DocumentCoder {
     }
     if (targets.length === 0 && trigger.type === 'PROTEST' && sources.length > 0) {
       // A protest without a named target is directed at its country's government (PLOVER convention).
-      const home = sources[0]?.country;
-      if (home && home !== 'IGO' && home !== 'NGO' && home !== '---')
-        targets = [{ code: `${home}GOV`, country: home, sector: 'GOV', text: '' }];
+      const home = stateCountry(sources[0]?.country);
+      if (home) targets = [{ code: `${home}GOV`, country: home, sector: 'GOV', text: '' }];
       confidence -= 0.05;
     }
     if (trigger.kind === 'noun') confidence -= 0.1;
