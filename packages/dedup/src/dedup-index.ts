@@ -9,6 +9,7 @@ import {
   ALIAS_MARK,
   decodeStoryRecord,
   encodeStoryRecord,
+  fullestSize,
   type StoredCopy,
   type StoryRecord,
 } from './story-record.js';
@@ -360,8 +361,6 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     // A copy joins stories into one only when it holds them (give or take a lead, promo or footer): a
     // short lead-only copy contained in two stories (a report and a follow-up repeating its lead) says
     // nothing about the rest of them, and joins only the story it matches best.
-    const fullestSize = (id: string): number =>
-      Math.max(0, ...(records.get(id)?.copies.map((c) => c.size) ?? []));
     const memberIds = ranked
       .map(([id]) => id)
       .filter((id) => records.has(id))
@@ -369,7 +368,7 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
         (id, k) =>
           k === 0 ||
           matches.get(id)?.matchedBy !== 'near' ||
-          fullestSize(id) <= BRIDGE_SLACK * f.distinct.length,
+          fullestSize(records.get(id)?.copies ?? []) <= BRIDGE_SLACK * f.distinct.length,
       );
     const first = memberIds.length > 0 ? matches.get(memberIds[0] ?? '') : undefined;
     const copy = storedCopy(doc, f, first ? first.matchedBy : 'first', first ? first.similarity : 1);

@@ -1,7 +1,7 @@
 import type { DocFeatures } from './features.js';
 import { missingFrom, specificBits } from './specifics.js';
 import { estimateContainment } from './shingles.js';
-import type { StoredCopy } from './story-record.js';
+import { fullestSize, type StoredCopy } from './story-record.js';
 
 export interface Judgement {
   similarity: number;
@@ -67,7 +67,7 @@ export function judgeStory(
   const anchorShare = expected > 0 ? Math.min(1, ctx.anchorHits / expected) : 0;
   // Only copies at least half as long as the story's fullest text decide: a lead-only copy is contained in
   // its story and also in any follow-up that repeats the lead, so matching it says nothing about the rest.
-  const fullest = Math.max(0, ...copies.map((c) => (c.sketch.length > 0 ? c.size : 0)));
+  const fullest = fullestSize(copies);
   copies.forEach((c, i) => {
     if (c.sketch.length === 0 || c.size < DECIDING_SHARE * fullest) return;
     const est = estimateContainment(query.distinct24, c.sketch, c.size, ctx.sketchSize);

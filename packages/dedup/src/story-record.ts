@@ -20,6 +20,16 @@ export interface StoredCopy {
   attribution: string[];
 }
 
+/**
+ * Distinct shingles of a story's fullest copy (among those kept with a sketch, which are always the
+ * longest): what "the whole story" measures when a newcomer is judged against it.
+ */
+export function fullestSize(copies: readonly StoredCopy[]): number {
+  let max = 0;
+  for (const c of copies) if (c.sketch.length > 0 && c.size > max) max = c.size;
+  return max;
+}
+
 export interface StoryRecord {
   mergedFrom: string[];
   copies: StoredCopy[];
