@@ -1256,9 +1256,10 @@ class DocumentCoder {
       return [];
     // "released prisoners", "seized a ship": the object must be an actor right after the verb.
     // The words a verb needs must be its own object: "concluded that Iran violated the deal" has a
-    // clause, not an agreement, after the verb.
+    // clause, not an agreement, after the verb. Most verbs list no words: nothing to look at.
+    const listsWords = trigger.requireAny.length > 0 || trigger.rejectAny.length > 0;
     const window =
-      tokens[trigger.end]?.norm === 'that'
+      !listsWords || tokens[trigger.end]?.norm === 'that'
         ? []
         : tokens.slice(trigger.end, Math.min(rightBound, trigger.end + 10)).map((t) => t.norm);
     const required = trigger.requireAny.some((w) => window.includes(w));
