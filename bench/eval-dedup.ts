@@ -4,7 +4,11 @@
  * (REDIS_URL or redis://127.0.0.1:6379) under a fresh prefix, deleted after: once in file order, once
  * shuffled with a fixed seed.
  *
- *   pnpm -s eval:dedup --dataset FILE.jsonl [--seed 42] [--dump PRED.json]
+ *   pnpm -s eval:dedup --dataset FILE.jsonl [--seed 42] [--dump PRED.json] [--misses]
+ *
+ * `--misses` also describes the labelled positive pairs that were not grouped: how many involve each
+ * edit listed in a line's `transforms` (a label field, read only here), the smaller text's word count
+ * (quartiles) and the pairs file's `containment_w5` (median), when present.
  *
  * Prints pairwise P/R/F1, B-cubed P/R, and labelled pairs from the sibling *_pairs.jsonl (if present);
  * the last line is `F1: x` = the minimum of the two runs.
@@ -23,6 +27,8 @@ interface Row {
   url: string | null;
   date: string | null;
   cluster: string;
+  /** Label field: the edits that made a copy; read only to describe misses. */
+  transforms: string[];
 }
 
 function pairs(n: number): number {
@@ -122,8 +128,43 @@ function score(label: string, rows: Row[], pred: Map<string, string>, pairsFile:
       const what = kind === 'positive' ? 'found' : 'wrongly merged';
       console.log(`[${label}] labelled pairs ${kind}: ${s.together}/${s.total} ${what}`);
     }
+    if (process.argv.includes('--misses')) describeMisses(label, rows, pred, pairsFile);
   }
   return F1;
+}
+
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** What the positive labelled pairs that were not grouped have in common (see `--misses`). */
+function describeMisses(label: string, rows: Row[], pred: Map<string, string>, pairsFile: string): void {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const words = (r: Row): number => r.text.split(/\s+/).filter((w) => w.length > 0).length;
+  const byEdit = new Map<string, number>();
+  const smaller: number[] = [];
+  const containment: number[] = [];
+  for (const line of readFileSync(pairsFile, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const x = JSON.parse(line) as { a: string; b: string; kind: string; containment_w5?: number };
+    const a = byId.get(x.a);
+    const b = byId.get(x.b);
+    if (x.kind !== 'positive' || !a || !b || pred.get(x.a) === pred.get(x.b)) continue;
+    for (const edit of new Set([...a.transforms, ...b.transforms]))
+      byEdit.set(edit, (byEdit.get(edit) ?? 0) + 1);
+    smaller.push(Math.min(words(a), words(b)));
+    if (typeof x.containment_w5 === 'number') containment.push(x.containment_w5);
+  }
+  smaller.sort((p, q) => p - q);
+  containment.sort((p, q) => p - q);
+  const edits = [...byEdit].sort((p, q) => q[1] - p[1]).map(([e, n]) => `${e} ${n}`);
+  console.log(
+    `[${label}] missed positive pairs: ${smaller.length}; involving each edit: ${edits.join(', ') || '-'}`,
+  );
+  if (smaller.length > 0)
+    console.log(
+      `[${label}] missed pairs, smaller text in words: q1 ${quantile(smaller, 0.25)} median ${quantile(smaller, 0.5)} q3 ${quantile(smaller, 0.75)}` +
+        (containment.length > 0 ? `; containment_w5 median ${quantile(containment, 0.5).toFixed(2)}` : ''),
+    );
 }
 
 async function main(): Promise<void> {
@@ -143,6 +184,7 @@ async function main(): Promise<void> {
         url: typeof x.url === 'string' ? x.url : null,
         date: typeof x.date === 'string' ? x.date : null,
         cluster: x.cluster === undefined || x.cluster === null ? `solo:${String(x.id)}` : String(x.cluster),
+        transforms: Array.isArray(x.transforms) ? x.transforms.map(String) : [],
       };
     });
   const pairsCandidate = file.replace(/\.jsonl$/, '_pairs.jsonl');
