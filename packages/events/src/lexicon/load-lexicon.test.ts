@@ -45,6 +45,21 @@ describe('lexicon loading', () => {
     expect(() => parseLexiconFile('x.yaml', 'verbz: []\n')).toThrow(/x\.yaml: \(root\): Unrecognized key/);
   });
 
+  it('checks the word lists of a verb: rejectAny must be a list of non-empty words', () => {
+    expect(() =>
+      parseLexiconFile(
+        'v.yaml',
+        'verbs:\n  - { lemma: defend, type: SUPPORT, cameo: "052", rejectAny: city }\n',
+      ),
+    ).toThrow(/v\.yaml: verbs\.0\.rejectAny \(defend\)/);
+    expect(() =>
+      parseLexiconFile(
+        'v.yaml',
+        'verbs:\n  - { lemma: defend, type: SUPPORT, cameo: "052", rejectAny: [""] }\n',
+      ),
+    ).toThrow(/v\.yaml: verbs\.0\.rejectAny\.0 \(defend\): must not be empty/);
+  });
+
   it('reports a CAMEO root that no lexicon defines, naming the verb', () => {
     const dir = copyBundled();
     writeFileSync(
