@@ -139,7 +139,7 @@ describe('extractArticle: metadata', () => {
     const ld = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T10:00:00+02:00","dateModified":"2021-01-02T10:00:00Z"}</script>`;
     const meta = `<meta property="article:published_time" content="2021-01-02T00:00:00Z">`;
     const all = article(extractArticle(page({ head: ld + meta, body }), URL_));
-    expect(all.publishedAt).toBe('2021-01-01T08:00:00.000Z');
+    expect(all.publishedAt).toBe('2021-01-01T10:00:00.000+02:00');
     expect(all.modifiedAt).toBe('2021-01-02T10:00:00.000Z');
     expect(all.dateSource).toBe('json-ld');
     const noLd = article(extractArticle(page({ head: meta, body }), URL_));
