@@ -22,7 +22,7 @@ import type {
   MatchedBy,
   StoryState,
 } from './types.js';
-import { normalizeUrl } from './url.js';
+import { urlIdentityKey as normalizeUrl } from '@wirehose/http-fetch';
 
 /** Thrown when concurrent writers kept changing what an assignment read, past the retry budget. */
 export class DedupConflictError extends Error {
