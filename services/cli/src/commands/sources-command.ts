@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
 import { crawlQueue, createRedis, type Redis } from '@wirehose/queue';
 import type { Source } from '@wirehose/schemas';
-import { loadSourcesFile } from '@wirehose/sources';
-import { createSourceStats } from '@wirehose/svc-fetcher';
+import { checkSourceUrls, loadSourcesFile } from '@wirehose/sources';
+import { createSourceStats, FetcherEnvSchema } from '@wirehose/svc-fetcher';
 import type { Command } from './command.js';
 
 const SourcesEnvSchema = BaseEnvSchema.extend({
   SOURCES_FILE: z.string().default('sources.yaml'),
+  // `sources check` applies the fetcher's URL policy, configured as the fetcher's is.
+  ...FetcherEnvSchema.pick({ FETCH_ALLOW_PRIVATE: true, FETCH_ALLOW_HOSTS: true }).shape,
 });
 
 /** One row of `wirehose sources list`. */
@@ -112,7 +114,7 @@ export const sourcesCommand: Command = {
   name: 'sources',
   usage: [
     `${'sources list [--file FILE]'.padEnd(31)}each source: last poll, status, next run, counts`,
-    `${'sources check [--file FILE]'.padEnd(31)}validate the sources file (errors name line and field)`,
+    `${'sources check [--file FILE]'.padEnd(31)}validate the sources file and its URLs against the fetch policy`,
   ],
   flags: { file: { type: 'string' } },
   async run({ args, flags, env, print }) {
@@ -121,8 +123,19 @@ export const sourcesCommand: Command = {
     const [action] = args;
     const { sources } = await loadSourcesFile(file);
     if (action === 'check') {
-      print(`${file}: ${sources.length} source(s), valid`);
-      return 0;
+      const policy = { allowPrivate: config.FETCH_ALLOW_PRIVATE, allowHosts: config.FETCH_ALLOW_HOSTS };
+      const verdicts = await checkSourceUrls(sources, policy);
+      for (const v of verdicts.filter((x) => x.status !== 'allowed'))
+        print(
+          `  ${v.name}: ${v.url} ${v.status === 'refused' ? 'refused' : 'not checked'}: ${v.reason ?? ''}`,
+        );
+      const refused = verdicts.filter((v) => v.status === 'refused').length;
+      print(
+        refused > 0
+          ? `${file}: ${sources.length} source(s), ${refused} refused by the fetcher's URL policy (FETCH_ALLOW_PRIVATE, FETCH_ALLOW_HOSTS)`
+          : `${file}: ${sources.length} source(s), valid`,
+      );
+      return refused > 0 ? 1 : 0;
     }
     if (action !== 'list') throw new Error(`unknown sources action "${action ?? ''}"; use list or check`);
     if (!config.REDIS_URL)
