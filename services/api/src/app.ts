@@ -26,6 +26,7 @@ import type { ApiContext } from './context.js';
 import { HttpError, errorBody } from './http-error.js';
 import { createIdempotencyStore } from './idempotency.js';
 import { createIngester } from './ingester.js';
+import { parseJsonBody } from './json-body.js';
 import type { ApiOptions } from './options.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerIngestRoutes } from './routes/ingest.js';
@@ -89,9 +90,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     req.rawBody = raw;
     if (raw.length === 0) return done(null, undefined);
     try {
-      done(null, JSON.parse(raw.toString('utf8')));
+      done(null, parseJsonBody(raw));
     } catch (err) {
-      done(new HttpError(400, `request body is not valid JSON: ${(err as Error).message}`), undefined);
+      done(err as HttpError, undefined);
     }
   });
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {

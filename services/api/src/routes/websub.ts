@@ -23,7 +23,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const requireWebSub = () => {
     if (!ctx.options.websub) {
-      throw new HttpError(503, 'WebSub is off: set WEBSUB_CALLBACK_URL to the public base URL of this API');
+      throw new HttpError(503, 'WebSub is off: set WEBSUB_CALLBACK_URL to the public base URL of this API', {
+        code: 'WH_ERR_WEBSUB_OFF',
+      });
     }
   };
 
