@@ -90,6 +90,7 @@ export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): voi
         summary: "A hub's verification of intent",
         tags: ['websub'],
         params: jsonSchema(IdParams),
+        security: [],
       }),
     },
     async (req, reply) => {
@@ -107,6 +108,7 @@ export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): voi
         summary: "A hub's content delivery (signed with hub.secret)",
         tags: ['websub'],
         params: jsonSchema(IdParams),
+        security: [],
       }),
     },
     async (req, reply) => {
