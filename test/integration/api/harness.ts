@@ -26,6 +26,7 @@ export function apiOptions(overrides: Partial<ApiOptions> = {}): ApiOptions {
     urlPolicy: { allowHosts: ['127.0.0.1'] },
     websub: null,
     recentRecords: 100,
+    sinkQueues: ['publish-redis-stream', 'publish-archive'],
     ...overrides,
   };
 }

@@ -124,7 +124,8 @@ export function createWebSub(options: WebSubOptions) {
       leaseSeconds?: number;
     }): Promise<Subscription> {
       const refusal = await refusalOf(hub, options.urlPolicy);
-      if (refusal !== null) throw new HttpError(422, `hub URL refused: ${refusal}`);
+      if (refusal !== null)
+        throw new HttpError(422, `hub URL refused: ${refusal}`, { code: 'WH_ERR_URL_REFUSED' });
       const id = hashId(topic);
       const existing = await get(id);
       const sub: Subscription = {
