@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { createLogger } from '@wirehose/logger';
 import { COMMANDS } from './commands/index.js';
-import { buildProgram, type Invocation } from './program.js';
+import { buildProgram, parseExitCode, type Invocation } from './program.js';
 
 function print(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     // Help asked for exits 0; a usage error (unknown command or option, missing argument) exits 2.
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) return parseExitCode(err);
     throw err;
   }
   if (!invocation) return 0;

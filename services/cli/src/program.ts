@@ -1,5 +1,10 @@
-import { Command as Program, Option } from 'commander';
+import { Command as Program, CommanderError, Option } from 'commander';
 import type { Command, CommandContext, OptionSpec, SubcommandSpec } from './commands/command.js';
+
+/** The exit code of a parse that ended early: 0 after help asked for, 2 for a usage error. */
+export function parseExitCode(err: CommanderError): number {
+  return err.exitCode === 0 ? 0 : 2;
+}
 
 /** What the command line asked for: a command, its positionals and its flags. */
 export interface Invocation {

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
 import { createLifecycle } from '@wirehose/lifecycle';
 import { didYouMean } from '../closest.js';
 import { ALL_SERVICE_NAMES, isServiceName, SERVICE_NAMES, type ServiceName } from '../service-names.js';
 import type { Command } from './command.js';
+
+/** Where the scheduler's sources file is (its schema's default, without loading the scheduler). */
+const SchedulerFileSchema = z.object({ SOURCES_FILE: z.string().default('sources.yaml') });
 
 export const runCommand: Command = {
   name: 'run',
@@ -18,6 +22,13 @@ export const runCommand: Command = {
           `unknown service "${name}"${didYouMean(name, ALL_SERVICE_NAMES)} (known: ${ALL_SERVICE_NAMES.join(', ')})`,
         );
     const services: ServiceName[] = args.length > 0 ? (args as ServiceName[]) : [...SERVICE_NAMES];
+    // What can be checked without loading or starting anything comes first: the sources file the
+    // scheduler reads, then every service's settings at once.
+    if (services.includes('scheduler')) {
+      const { SOURCES_FILE } = loadConfig(SchedulerFileSchema, env);
+      const { assertSourcesFileReadable } = await import('../sources-file.js');
+      await assertSourcesFileReadable(SOURCES_FILE);
+    }
     const [{ ensureRedis }, { loadServiceConfigs, startPipeline }, { startWorkerMetrics }, { checkRedis }] =
       await Promise.all([
         import('../private-redis.js'),
@@ -25,14 +36,7 @@ export const runCommand: Command = {
         import('@wirehose/runtime'),
         import('../reach.js'),
       ]);
-    // Everything that can be checked without starting anything is checked first: every service's
-    // settings at once, and the sources file the scheduler reads.
-    const configs = loadServiceConfigs(services, env);
-    const scheduler = configs.get('scheduler') as { SOURCES_FILE: string } | undefined;
-    if (scheduler) {
-      const { assertSourcesFileReadable } = await import('../sources-file.js');
-      await assertSourcesFileReadable(scheduler.SOURCES_FILE);
-    }
+    loadServiceConfigs(services, env);
     const life = createLifecycle(log, { timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     const stopped = new Promise<string>((resolve) => {
       if (signal) signal.addEventListener('abort', () => resolve(String(signal.reason)), { once: true });
