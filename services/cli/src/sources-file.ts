@@ -1,4 +1,3 @@
-import { access, constants } from 'node:fs/promises';
 import { loadSourcesFile } from '@wirehose/sources';
 import { UnreachableError } from './reach.js';
 
@@ -15,15 +14,6 @@ function missingFile(file: string, err: unknown): UnreachableError {
       ? `no sources file at ${file}`
       : `cannot read the sources file ${file} (${String(code)})`;
   return new UnreachableError(`${what}: ${SOURCES_FILE_HINT}`, { cause: err });
-}
-
-/** Fail with one line naming the file and how to point at another when it cannot be read. */
-export async function assertSourcesFileReadable(file: string): Promise<void> {
-  try {
-    await access(file, constants.R_OK);
-  } catch (err) {
-    throw missingFile(file, err);
-  }
 }
 
 /**

@@ -22,12 +22,12 @@ export const runCommand: Command = {
           `unknown service "${name}"${didYouMean(name, ALL_SERVICE_NAMES)} (known: ${ALL_SERVICE_NAMES.join(', ')})`,
         );
     const services: ServiceName[] = args.length > 0 ? (args as ServiceName[]) : [...SERVICE_NAMES];
-    // What can be checked without loading or starting anything comes first: the sources file the
-    // scheduler reads, then every service's settings at once.
+    // What can be checked without starting anything comes first: the sources file the scheduler reads
+    // (there and valid), then every service's settings at once.
     if (services.includes('scheduler')) {
       const { SOURCES_FILE } = loadConfig(SchedulerFileSchema, env);
-      const { assertSourcesFileReadable } = await import('../sources-file.js');
-      await assertSourcesFileReadable(SOURCES_FILE);
+      const { readSourcesFile } = await import('../sources-file.js');
+      await readSourcesFile(SOURCES_FILE);
     }
     const [{ ensureRedis }, { loadServiceConfigs, startPipeline }, { startWorkerMetrics }, { checkRedis }] =
       await Promise.all([
