@@ -146,15 +146,18 @@ describe('a newcomer runs wirehose', () => {
           }
         },
       });
-      // The consumer is reading once its group exists.
-      for (;;) {
+      let exited: CliRun | undefined;
+      void run.then((r) => (exited = r));
+      // The consumer is reading once its group exists (or it ended early: the assertions below say why).
+      while (!exited) {
         const groups = (await watcher.xinfo('GROUPS', `${prefix}:records`).catch(() => [])) as unknown[];
         if (groups.length > 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
+      expect(exited?.stderr).toBeUndefined();
       watcher.disconnect();
-      await redis.stop();
       redisStopped = true;
+      await redis.stop();
       const result = await run;
       expect(signalled).toBe(true);
       expect(result.code, result.stderr).toBe(0);
