@@ -41,7 +41,7 @@ export async function startPublisher(deps: StageDeps, config: PublisherOptions):
   const log = deps.log.child({ service: 'publisher' });
   const stores = createStores({ redis: deps.redis, prefix: deps.prefix });
   const configs = config.sinks ?? (await loadSinksConfig(config.SINKS_FILE, sinkDefaults(config)));
-  const sinks: OpenSink[] = await openSinks(configs, { redis: deps.redis, prefix: deps.prefix });
+  const sinks: OpenSink[] = await openSinks(configs, { redis: deps.redis, prefix: deps.prefix, log });
   const fanOut = createFanOut(deps.queues, sinks);
   const index = createDedupIndex({
     redis: deps.redis,

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Settings `runService` reads for every service, beside the service's own schema. */
+export const RuntimeEnvSchema = z.object({
+  /**
+   * Start on a Redis without the append-only file or with an evicting policy, with a loud warning,
+   * instead of refusing. For throw-away Redis servers only: tests (their Redis runs `--appendonly no`
+   * for speed, and its data is deleted after each test anyway) and local experiments.
+   */
+  REDIS_ALLOW_VOLATILE: z.stringbool().default(false),
+});
+export type RuntimeEnv = z.infer<typeof RuntimeEnvSchema>;
