@@ -47,6 +47,7 @@ export async function runService<S extends BaseShape>(
     prefix: config.WIREHOSE_PREFIX,
     log,
     ...(metrics ? { metrics: metrics.hook } : {}),
+    retention: { htmlTtlSeconds: runtime.HTML_TTL_SECONDS, dataTtlSeconds: runtime.DATA_TTL_SECONDS },
   });
   life.register('connections', () => deps.close());
   try {

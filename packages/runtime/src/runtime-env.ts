@@ -8,5 +8,17 @@ export const RuntimeEnvSchema = z.object({
    * for speed, and its data is deleted after each test anyway) and local experiments.
    */
   REDIS_ALLOW_VOLATILE: z.stringbool().default(false),
+  /** How long fetched HTML waits for the extractor (it is deleted as soon as it is extracted). */
+  HTML_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600),
+  /** How long articles, events and published records are kept (at least the dedup window). */
+  DATA_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(14 * 24 * 3600),
 });
 export type RuntimeEnv = z.infer<typeof RuntimeEnvSchema>;
