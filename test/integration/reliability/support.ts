@@ -14,6 +14,8 @@ export interface ServiceProcess {
     match: (line: Record<string, unknown>) => boolean,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>>;
+  /** Resolves with the exit code once the process has ended by itself (or by a signal: null). */
+  exited(): Promise<number | null>;
   /** SIGKILL (no shutdown, locks held): resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM and wait. */
@@ -72,6 +74,10 @@ export function spawnService(service: string, env: Record<string, string>): Serv
         child.on('exit', check);
         check();
       });
+    },
+    async exited() {
+      await gone;
+      return child.exitCode;
     },
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
