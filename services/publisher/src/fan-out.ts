@@ -40,7 +40,7 @@ export function createFanOut(
         opts: {
           attempts: 1,
           removeOnComplete: { age: 3600, count: 1_000 },
-          removeOnFail: { age: 24 * 3600 },
+          removeOnFail: { age: 24 * 3600, count: 1_000 },
         },
         children,
       });
