@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { sameSlotKey } from '@wirehose/queue';
 import { RECORD_SCHEMA_URL, type StoryRecord } from '@wirehose/schemas';
 import type { Sink, SinkOutcome } from './sink.js';
 
@@ -22,7 +23,8 @@ export function createRedisStreamSink({
   maxLen = 100_000,
   name = 'redis-stream',
 }: RedisStreamSinkOptions): Sink {
-  const versionsKey = `${stream}:versions`;
+  // Beside the stream in its hash slot: the script below touches both (Redis Cluster).
+  const versionsKey = sameSlotKey(stream, 'versions');
   const script = `
 local prev = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
 if prev >= tonumber(ARGV[2]) then return 0 end

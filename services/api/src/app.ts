@@ -15,6 +15,7 @@ import {
   dedupQueue,
   extractQueue,
   fetchQueue,
+  queueOptions,
   STAGE_QUEUES,
   type QueueContext,
 } from '@wirehose/queue';
@@ -181,9 +182,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     extract: createProducer(extractQueue, deps.queues),
     dedup: createProducer(dedupQueue, deps.queues),
   };
-  const stageQueues = STAGE_QUEUES.map(
-    (def) => new Queue(def.name, { connection: deps.queues.connection, prefix: deps.queues.prefix }),
-  );
+  const stageQueues = STAGE_QUEUES.map((def) => new Queue(def.name, queueOptions(deps.queues, def.name)));
   for (const q of stageQueues) q.on('error', (err) => log.error({ err, queue: q.name }, 'queue error'));
   const now = deps.now ?? (() => Date.now());
   const websub = createWebSub({

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
-import { crawlQueue, createRedis, type Redis } from '@wirehose/queue';
+import { crawlQueue, createRedis, queueOptions, type Redis } from '@wirehose/queue';
 import type { Source } from '@wirehose/schemas';
 import { loadSourcesFile } from '@wirehose/sources';
 import { createSourceStats } from '@wirehose/svc-fetcher';
@@ -37,7 +37,7 @@ export async function listSources(
   sources: readonly Source[],
 ): Promise<SourceRow[]> {
   const stats = createSourceStats(redis, prefix);
-  const queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+  const queue = new Queue(crawlQueue.name, queueOptions({ connection: redis, prefix }, crawlQueue.name));
   try {
     const schedulers = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
     const names = [...new Set([...sources.map((s) => s.name), ...schedulers.keys()])];
