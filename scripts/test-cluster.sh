@@ -34,4 +34,4 @@ done
 
 url="redis-cluster://$(IFS=,; echo "${nodes[*]}")"
 echo "redis cluster: $url"
-CLUSTER_REDIS_URL="$url" pnpm exec vitest run --config vitest.cluster.config.ts test/cluster/cluster.test.ts
+CLUSTER_REDIS_URL="$url" node_modules/.bin/vitest run --config vitest.cluster.config.ts test/cluster/cluster.test.ts

@@ -19,9 +19,9 @@ free_port() {
     })();'
 }
 
-# The redis-sentinel command: the binary when installed, else redis-server in sentinel mode.
-sentinel_cmd() {
-  if command -v redis-sentinel >/dev/null; then echo redis-sentinel; else echo "redis-server --sentinel"; fi
+# Start a Sentinel from its config file: redis-sentinel when installed, else redis-server in sentinel mode.
+start_sentinel() {
+  if command -v redis-sentinel >/dev/null; then redis-sentinel "$1"; else redis-server "$1" --sentinel; fi
 }
 
 wait_ping() {

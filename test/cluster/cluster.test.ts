@@ -7,6 +7,7 @@ import { createRedis } from '@wirehose/queue';
 import {
   deletePrefixEverywhere,
   keysPerPrimary,
+  latestVersions,
   runPipeline,
   SINGLE_URL,
   stories,
@@ -57,9 +58,9 @@ describe.skipIf(!CLUSTER_URL)('the whole pipeline on a 3-primary Redis Cluster',
     expect(stories(onCluster.records)).toEqual(stories(onSingle.records));
   });
 
-  it('publishes each record version at most once per sink, and both sinks end on the same versions', () => {
+  it('publishes each record version at most once per sink, and both sinks end on the same latest versions', () => {
     expect(new Set(versions(onCluster.written)).size).toBe(onCluster.written.length);
     expect(new Set(versions(onCluster.streamed)).size).toBe(onCluster.streamed.length);
-    expect(versions(onCluster.written).sort()).toEqual(versions(onCluster.streamed).sort());
+    expect(latestVersions(onCluster.written)).toEqual(latestVersions(onCluster.streamed));
   });
 });

@@ -107,20 +107,34 @@ export async function runPipeline(
   }
 }
 
-/** What must not differ between two runs over the same site: each story, its copies and its events. */
+/**
+ * What must not differ between two runs over the same site (each served on its own port): each story,
+ * its copies (by path) and its events. Not its version: how many versions a story goes through depends
+ * on the order its copies arrive in, which concurrent workers do not fix.
+ */
 export function stories(records: readonly StoryRecord[]): string[] {
   return records
     .map((r) =>
       JSON.stringify({
         id: r.id,
         status: r.status,
-        copies: r.copies.map((c) => c.url).sort(),
+        copies: r.copies.map((c) => new URL(c.url).pathname).sort(),
         events: r.events.map(
           (e) => `${e.type}:${e.source?.code ?? '-'}>${e.targets.map((t) => t.code).join(',')}`,
         ),
       }),
     )
     .sort();
+}
+
+/**
+ * `id@version` of the newest version of each story a sink received: what its consumer ends up with. A
+ * sink job writes the newest stored version, so a sink may skip a version another sink got.
+ */
+export function latestVersions(records: readonly StoryRecord[]): string[] {
+  const out = new Map<string, number>();
+  for (const r of records) out.set(r.id, Math.max(out.get(r.id) ?? 0, r.version));
+  return [...out].map(([id, v]) => `${id}@${v}`).sort();
 }
 
 /** `id@version` of each record version, to find one published twice. */

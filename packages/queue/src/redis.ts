@@ -202,8 +202,6 @@ export function createRedis(
           ? { sentinelPassword: target.sentinelAuth.password }
           : {}),
         ...(target.tls ? { tls: {}, enableTLSForSentinelMode: true } : {}),
-        // Reconnect as soon as the Sentinels announce a new primary, not at the next failed command.
-        failoverDetector: true,
       });
     case 'cluster': {
       const cluster = new ClusterConnection(target.nodes, {
