@@ -70,8 +70,18 @@ export function loadConfigs(
 
 /** Settings every wirehose process shares. */
 export const BaseEnvSchema = z.object({
-  /** Redis for queues and indexes. Unset: the CLI starts a private redis-server. */
-  REDIS_URL: z.string().url().optional(),
+  /**
+   * Redis for queues and indexes: `redis://` or `rediss://` (one server), `redis-cluster://h:p,h:p` or a
+   * comma list of `redis://` nodes (Redis Cluster), `redis-sentinel://h:p,h:p/mastername` (Sentinel).
+   * `createRedis` reads it in full. Unset: the CLI starts a private redis-server.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^rediss?(-cluster|-sentinel)?:\/\/\S+$/i,
+      'a redis://, rediss://, redis-cluster://host:port,host:port or redis-sentinel://host:port,host:port/mastername URL',
+    )
+    .optional(),
   /** Prefix of every Redis key wirehose writes (queues and data), so several deployments can share a Redis. */
   WIREHOSE_PREFIX: z
     .string()

@@ -3,6 +3,7 @@ import { DeadLetterSchema, type DeadLetter } from '@wirehose/schemas';
 import { deadLetterQueue } from './queues.js';
 import { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
 import type { QueueContext } from './producer.js';
+import { queueOptions } from './queue-keys.js';
 
 export interface DeadLetterEntry extends DeadLetter {
   /** Id of the entry in the dead-letter queue. */
@@ -34,14 +35,13 @@ export function createDeadLetters(
   ctx: QueueContext,
   { maxAgeSeconds = DEAD_LETTER_MAX_AGE_SECONDS }: { maxAgeSeconds?: number } = {},
 ): DeadLetters {
-  const dlq = new Queue(deadLetterQueue.name, { connection: ctx.connection, prefix: ctx.prefix });
+  const dlq = new Queue(deadLetterQueue.name, queueOptions(ctx, deadLetterQueue.name));
   const targets = new Map<string, Queue>();
   const target = (name: string): Queue => {
     let queue = targets.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: ctx.connection,
-        prefix: ctx.prefix,
+        ...queueOptions(ctx, name),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       targets.set(name, queue);

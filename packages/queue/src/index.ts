@@ -1,5 +1,6 @@
-export { createRedis } from './redis.js';
-export type { Redis } from './redis.js';
+export { createRedis, parseRedisUrl, RedisUrlError } from './redis.js';
+export type { Redis, RedisTarget, RedisAuth } from './redis.js';
+export { hashTagOf, queueHashTag, queueKey, queueOptions, queuePrefix, sameSlotKey } from './queue-keys.js';
 export {
   crawlQueue,
   fetchQueue,

@@ -12,6 +12,7 @@ import type { QueueDef } from './queues.js';
 import type { QueueContext } from './producer.js';
 import type { DeadLetters } from './dead-letter.js';
 import { stageLock, type StageLock } from './stage-lock.js';
+import { queueOptions } from './queue-keys.js';
 
 export type StageProcessor<S extends z.ZodType, R> = (data: z.infer<S>, job: Job, log: Logger) => Promise<R>;
 
@@ -99,8 +100,7 @@ export function createStageWorker<S extends z.ZodType, R>(
       }
     },
     {
-      connection: options.connection,
-      prefix: options.prefix,
+      ...queueOptions(options, def.name),
       concurrency: options.concurrency ?? 1,
       autorun: options.autorun ?? true,
       lockDuration: lock.lockDurationMs,

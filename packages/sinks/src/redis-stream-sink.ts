@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { sameSlotKey } from '@wirehose/queue';
 import { RECORD_SCHEMA_URL, type StoryRecord } from '@wirehose/schemas';
 import type { Sink, SinkOutcome } from './sink.js';
 
@@ -25,6 +26,8 @@ export function createRedisStreamSink({
   name = 'redis-stream',
   versionTtlSeconds = 30 * 24 * 3600,
 }: RedisStreamSinkOptions): Sink {
+  // Beside the stream in its hash slot: the script below touches both (Redis Cluster).
+  const versionsKey = (id: string): string => sameSlotKey(stream, `versions:${id}`);
   const script = `
 local prev = tonumber(redis.call('GET', KEYS[2]) or '0')
 if prev >= tonumber(ARGV[2]) then return 0 end
@@ -38,7 +41,7 @@ return 1`;
         script,
         2,
         stream,
-        `${stream}:versions:${record.id}`,
+        versionsKey(record.id),
         record.id,
         record.version,
         JSON.stringify(record),

@@ -71,8 +71,8 @@ export function createStores({
       },
       get: (id: string) => getJson(keys.article(id), (v) => ArticleSchema.parse(v)),
       async getMany(ids: readonly string[]): Promise<(Article | null)[]> {
-        if (ids.length === 0) return [];
-        const raws = await redis.mget(ids.map((id) => keys.article(id)));
+        // One GET per key (sent together), not MGET: on a Redis Cluster the articles sit in many slots.
+        const raws = await Promise.all(ids.map((id) => redis.get(keys.article(id))));
         return raws.map((raw) => (raw === null ? null : ArticleSchema.parse(JSON.parse(raw))));
       },
     },

@@ -16,6 +16,7 @@ import {
   dedupQueue,
   extractQueue,
   fetchQueue,
+  queueOptions,
   STAGE_QUEUES,
   type QueueContext,
 } from '@wirehose/queue';
@@ -194,11 +195,11 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     dedup: createProducer(dedupQueue, deps.queues),
   };
   const stageQueues = STAGE_QUEUES.map(
-    (def) => new Queue(def.name, { connection: deps.queues.connection, prefix: deps.queues.prefix }),
+    (def) => new Queue(def.name, queueOptions(deps.queues, def.name)),
   );
   // The dashboard shows every queue: the stages, the dead letters and each sink's.
   const otherQueues = [deadLetterQueue.name, ...options.sinkQueues].map(
-    (name) => new Queue(name, { connection: deps.queues.connection, prefix: deps.queues.prefix }),
+    (name) => new Queue(name, queueOptions(deps.queues, name)),
   );
   for (const q of [...stageQueues, ...otherQueues])
     q.on('error', (err) => log.error({ err, queue: q.name }, 'queue error'));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { createStores } from '@wirehose/store';
 import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js';
+import { queueOptions } from '@wirehose/queue';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -60,7 +61,7 @@ describe('operations endpoints', () => {
 
   it('answers /readyz 200, and 503 naming the queue while a stage queue is paused', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    const fetch = new Queue('fetch', { connection: h.redis, prefix: h.prefix });
+    const fetch = new Queue('fetch', queueOptions({ connection: h.redis, prefix: h.prefix }, 'fetch'));
     await fetch.pause();
     try {
       const res = await h.app.inject({ method: 'GET', url: '/readyz' });

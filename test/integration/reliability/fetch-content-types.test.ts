@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { createProducer, extractQueue, fetchQueue, type RunningService } from '@wirehose/queue';
+import { createProducer, extractQueue, fetchQueue, type RunningService, queueOptions } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { FetcherEnvSchema, startFetcher } from '@wirehose/svc-fetcher';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -41,7 +41,7 @@ describe('what the fetcher hands to the extractor', () => {
         FETCH_HOST_MIN_DELAY_MS: '0',
       }),
     );
-    events = new QueueEvents(fetchQueue.name, { connection: connect(), prefix });
+    events = new QueueEvents(fetchQueue.name, queueOptions({ connection: connect(), prefix }, fetchQueue.name));
     await events.waitUntilReady();
   });
 
@@ -58,7 +58,7 @@ describe('what the fetcher hands to the extractor', () => {
     const producer = createProducer(fetchQueue, ctx);
     const id = await producer.add({ url: `${server.base}${path}` });
     await producer.close();
-    const queue = new Queue(fetchQueue.name, ctx);
+    const queue = new Queue(fetchQueue.name, queueOptions(ctx, fetchQueue.name));
     const job = await queue.getJob(id);
     await queue.close();
     if (!job) throw new Error(`fetch job ${id} vanished`);
@@ -74,7 +74,7 @@ describe('what the fetcher hands to the extractor', () => {
     expect(await fetchOnce('/data.json')).toMatchObject({
       skipped: expect.stringMatching(/unsupported content type application\/json/),
     });
-    const extract = new Queue(extractQueue.name, ctx);
+    const extract = new Queue(extractQueue.name, queueOptions(ctx, extractQueue.name));
     const queued = await extract.getJobs(['waiting']);
     await extract.close();
     expect(queued.map((j) => new URL(j.data.url).pathname).sort()).toEqual(['/page', '/page.xhtml']);

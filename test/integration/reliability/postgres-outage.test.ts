@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { createLogger } from '@wirehose/logger';
 import { createStageDeps } from '@wirehose/runtime';
 import { recordsStreamKey, sinkJobOptions, sinkQueueName, type ResolvedSinkConfig } from '@wirehose/sinks';
+import { queueOptions } from '@wirehose/queue';
 import { createStores } from '@wirehose/store';
 import { startPublisher } from '@wirehose/svc-publisher';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -63,7 +64,7 @@ describe('the publisher through a PostgreSQL outage', () => {
       RECORDS_STREAM_MAXLEN: 1000,
       sinks,
     });
-    const queues = sinks.map((s) => new Queue(sinkQueueName(s.name), { connection: redis, prefix }));
+    const queues = sinks.map((s) => new Queue(sinkQueueName(s.name), queueOptions({ connection: redis, prefix }, sinkQueueName(s.name))));
     const send = async (record: ReturnType<typeof makeRecord>): Promise<void> => {
       await stores.records.put(record);
       for (const q of queues)

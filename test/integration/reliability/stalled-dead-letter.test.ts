@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { QueueEvents } from 'bullmq';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { createProducer, dedupQueue, toJobId } from '@wirehose/queue';
+import { createProducer, dedupQueue, toJobId, queueOptions } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { createStores } from '@wirehose/store';
 import { DedupEnvSchema, startDedup } from '@wirehose/svc-dedup';
@@ -32,7 +32,7 @@ describe('a job whose workers are killed twice while holding it', () => {
     await dedups.add({ articleId: article.articleId }, { jobId });
     await dedups.close();
 
-    const watch = new QueueEvents(dedupQueue.name, { connection: connect(), prefix });
+    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: connect(), prefix }, dedupQueue.name));
     await watch.waitUntilReady();
     const env = { REDIS_URL, WIREHOSE_PREFIX: prefix, DEDUP_PAUSE_AFTER_ASSIGN: 'true' };
     const first = spawnService('dedup', env);

@@ -38,13 +38,13 @@ export async function listSources(
   sources: readonly Source[],
 ): Promise<SourceRow[]> {
   // Loaded here, not at start-up: `wirehose --help` and `sources check` do not need them.
-  const [{ Queue }, { crawlQueue }, { createSourceStats }] = await Promise.all([
+  const [{ Queue }, { crawlQueue, queueOptions }, { createSourceStats }] = await Promise.all([
     import('bullmq'),
     import('@wirehose/queue'),
     import('@wirehose/svc-fetcher'),
   ]);
   const stats = createSourceStats(redis, prefix);
-  const queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+  const queue = new Queue(crawlQueue.name, queueOptions({ connection: redis, prefix }, crawlQueue.name));
   try {
     const schedulers = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
     const names = [...new Set([...sources.map((s) => s.name), ...schedulers.keys()])];
