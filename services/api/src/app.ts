@@ -194,9 +194,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     extract: createProducer(extractQueue, deps.queues),
     dedup: createProducer(dedupQueue, deps.queues),
   };
-  const stageQueues = STAGE_QUEUES.map(
-    (def) => new Queue(def.name, queueOptions(deps.queues, def.name)),
-  );
+  const stageQueues = STAGE_QUEUES.map((def) => new Queue(def.name, queueOptions(deps.queues, def.name)));
   // The dashboard shows every queue: the stages, the dead letters and each sink's.
   const otherQueues = [deadLetterQueue.name, ...options.sinkQueues].map(
     (name) => new Queue(name, queueOptions(deps.queues, name)),

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { QueueEvents } from 'bullmq';
 import { createLogger } from '@wirehose/logger';
-import { createProducer, dedupQueue, eventsQueue, getQueueCounts, toJobId, queueOptions } from '@wirehose/queue';
+import {
+  createProducer,
+  dedupQueue,
+  eventsQueue,
+  getQueueCounts,
+  toJobId,
+  queueOptions,
+} from '@wirehose/queue';
 import { createStores } from '@wirehose/store';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { startDownstream, streamedRecords } from './stage-pipeline.js';
@@ -38,7 +45,10 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
     const next = counts.filter((c) => c.queue === eventsQueue.name || c.queue === 'publish');
     expect(next.every((c) => c.waiting + c.active + c.delayed + c.completed === 0)).toBe(true);
 
-    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: connect(), prefix }, dedupQueue.name));
+    const watch = new QueueEvents(
+      dedupQueue.name,
+      queueOptions({ connection: connect(), prefix }, dedupQueue.name),
+    );
     await watch.waitUntilReady();
     const restarted = new Promise<number>((resolve) =>
       watch.once('active', () => resolve(elapsed(killedAt))),

@@ -64,7 +64,10 @@ describe('the publisher through a PostgreSQL outage', () => {
       RECORDS_STREAM_MAXLEN: 1000,
       sinks,
     });
-    const queues = sinks.map((s) => new Queue(sinkQueueName(s.name), queueOptions({ connection: redis, prefix }, sinkQueueName(s.name))));
+    const queues = sinks.map(
+      (s) =>
+        new Queue(sinkQueueName(s.name), queueOptions({ connection: redis, prefix }, sinkQueueName(s.name))),
+    );
     const send = async (record: ReturnType<typeof makeRecord>): Promise<void> => {
       await stores.records.put(record);
       for (const q of queues)

@@ -32,7 +32,10 @@ describe('a job whose workers are killed twice while holding it', () => {
     await dedups.add({ articleId: article.articleId }, { jobId });
     await dedups.close();
 
-    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: connect(), prefix }, dedupQueue.name));
+    const watch = new QueueEvents(
+      dedupQueue.name,
+      queueOptions({ connection: connect(), prefix }, dedupQueue.name),
+    );
     await watch.waitUntilReady();
     const env = { REDIS_URL, WIREHOSE_PREFIX: prefix, DEDUP_PAUSE_AFTER_ASSIGN: 'true' };
     const first = spawnService('dedup', env);

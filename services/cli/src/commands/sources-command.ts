@@ -137,7 +137,8 @@ export const sourcesCommand: Command = {
     },
     {
       name: 'check',
-      summary: 'validate the sources file (errors name the line and field) and its URLs against the fetch policy',
+      summary:
+        'validate the sources file (errors name the line and field) and its URLs against the fetch policy',
       options: [FILE_OPTION],
       examples: ['sources check', 'sources check --file sources.example.yaml'],
     },
