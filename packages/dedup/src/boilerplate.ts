@@ -154,10 +154,10 @@ export function stripAttributionAndBoilerplate(
     }
     const keptSentences: string[] = [];
     for (const s of sentences) {
-      if (outletBoilerplate.size > 0 && outletBoilerplate.has(sentenceKey(s))) {
-        removed.push(s);
-      } else if (isCreditSentence(s)) {
+      if (isCreditSentence(s)) {
         attribution ??= parseAttributionSentence(s);
+        removed.push(s);
+      } else if (outletBoilerplate.size > 0 && outletBoilerplate.has(sentenceKey(s))) {
         removed.push(s);
       } else {
         keptSentences.push(s);
@@ -194,6 +194,13 @@ function stripEdges(paragraphs: string[], removed: string[], credit: (a: Attribu
       } else keep.push(s);
     }
     if (keep.length > 0) out.push(keep.join(' '));
+  }
+  // a dateline that followed a notice or a cookie line now opens the text
+  const first = out[0];
+  const d = first === undefined ? null : DATELINE.exec(first);
+  if (first !== undefined && d) {
+    removed.push(d[0]);
+    out[0] = first.slice(d[0].length);
   }
   return out;
 }

@@ -416,29 +416,45 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
   }
 
   /**
-   * The sentences at the ends of this article that its outlet has already used in two other articles
-   * (cookie notices, newsletter and comment-policy lines...): boilerplate, whatever their wording. The same
-   * call counts this article's edge sentences for the next ones (once per article, however often it is
-   * assigned); the statistics live per outlet in one bounded hash that expires with the window.
+   * The sentences at the ends of this article that its outlet has already used in three unrelated stories
+   * (cookie notices, newsletter and comment-policy lines...): boilerplate, whatever their wording. The
+   * statistics live per outlet in one bounded hash that expires with the window (see `lua/boilerplate.lua`).
    */
-  async function outletBoilerplate(doc: DedupDocument): Promise<Set<number>> {
-    const keys = edgeSentenceKeys(doc.text);
+  async function outletBoilerplate(doc: DedupDocument, keys: number[]): Promise<Set<number>> {
     if (keys.length === 0 || doc.source.trim().length === 0) return new Set();
     const flags = await scripts.dedupBoilerplate(
       outletBoilerplateKey(prefix, doc.source),
-      articleStoryId(doc.articleId).subarray(0, 4),
+      'r',
+      '',
       window,
       OUTLET_SENTENCE_CAP,
       ...keys.map(key4),
     );
-    return new Set(keys.filter((_, i) => flags[i] === 1));
+    return new Set(keys.filter((_, i) => Array.isArray(flags) && flags[i] === 1));
+  }
+
+  /** Counts the article's edge sentences for its outlet, once per story (copies of one story count once). */
+  async function countOutletSentences(doc: DedupDocument, keys: number[], storyId: string): Promise<void> {
+    if (keys.length === 0 || doc.source.trim().length === 0) return;
+    await scripts.dedupBoilerplate(
+      outletBoilerplateKey(prefix, doc.source),
+      'w',
+      Buffer.from(storyId, 'hex').subarray(0, 4),
+      window,
+      OUTLET_SENTENCE_CAP,
+      ...keys.map(key4),
+    );
   }
 
   async function assign(doc: DedupDocument): Promise<DedupDecision> {
-    const f = computeFeatures(doc.text, doc.attribution, params, await outletBoilerplate(doc));
+    const edgeKeys = edgeSentenceKeys(doc.text);
+    const f = computeFeatures(doc.text, doc.attribution, params, await outletBoilerplate(doc, edgeKeys));
     for (let i = 0; i < maxRetries; i++) {
       const d = await attempt(doc, f);
-      if (d) return d;
+      if (d) {
+        if (d.status !== 'already-seen') await countOutletSentences(doc, edgeKeys, d.story.storyId);
+        return d;
+      }
     }
     throw new DedupConflictError(doc.articleId, maxRetries);
   }

@@ -11,11 +11,12 @@ declare module 'ioredis' {
     /** See `lua/boilerplate.lua`. */
     dedupBoilerplate(
       key: string,
-      tag: Buffer,
+      mode: 'r' | 'w',
+      storyTag: Buffer | '',
       ttlSeconds: number,
       cap: number,
       ...sentenceKeys: Buffer[]
-    ): Result<number[], Context>;
+    ): Result<number[] | number, Context>;
   }
 }
 
