@@ -6,6 +6,7 @@ import { normalizeAuthors } from './authors.js';
 import { detectPaywall, detectTruncation } from './paywall.js';
 import { detectLanguage, normalizeLanguageTag, type LanguageDetection } from './language.js';
 import { buildPageModel, type PageModel } from './page-model.js';
+import { pickTitle } from './title.js';
 import { limitNesting } from './depth-guard.js';
 import { DEFAULT_MAX_HTML_BYTES, limitHtml, parseHtml } from './parse-html.js';
 import type { ArticleJsonLd, DateSource, ExtractOptions, ExtractResult, ExtractedArticle } from './types.js';
@@ -56,50 +57,6 @@ function pickCanonical(m: PageModel, url: string): string {
     if (r !== null) return r;
   }
   return url;
-}
-
-const TITLE_SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' :: ', ' · ', ' « ', ' » '];
-
-/** Removes a site-name suffix or prefix from a <title>. */
-function stripSiteName(title: string, siteName: string | null): string {
-  let t = title;
-  for (const sep of TITLE_SEPARATORS) {
-    const parts = t.split(sep);
-    if (parts.length < 2) continue;
-    const first = parts[0] ?? '';
-    const last = parts[parts.length - 1] ?? '';
-    if (siteName !== null && last.trim().toLowerCase() === siteName.toLowerCase()) {
-      t = parts.slice(0, -1).join(sep);
-    } else if (siteName !== null && first.trim().toLowerCase() === siteName.toLowerCase()) {
-      t = parts.slice(1).join(sep);
-    } else if (countWords(first) >= 4 && countWords(last) < countWords(first)) {
-      t = parts.slice(0, -1).join(sep);
-    }
-  }
-  return t.trim();
-}
-
-function pickTitle(m: PageModel, ld: ArticleJsonLd | null, siteName: string | null): string {
-  const h1s: string[] = [];
-  for (const i of m.meta.h1) {
-    const el = m.els[i];
-    if (el === undefined) continue;
-    const t = clean(textOf(el));
-    if (t.length > 0) h1s.push(t);
-  }
-  const candidates = [
-    ld?.headline,
-    firstMeta(m, 'og:title', 'twitter:title', 'headline', 'title', 'dc.title'),
-    h1s.length === 1 ? h1s[0] : undefined,
-    m.meta.title,
-    h1s[0],
-  ];
-  for (const c of candidates) {
-    if (c === undefined || c === null) continue;
-    const t = clean(c);
-    if (t.length > 0) return stripSiteName(t, siteName);
-  }
-  return '';
 }
 
 interface Dates {
@@ -335,7 +292,11 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     stringOf((ld?.['publisher'] as unknown) ?? null) ??
     firstMeta(m, 'application-name', 'al:ios:app_name');
   const siteName = siteNameRaw === null ? null : clean(siteNameRaw).replace(/^@/, '');
-  const title = pickTitle(m, ld, siteName);
+  const title = pickTitle(
+    m,
+    [ld?.headline, firstMeta(m, 'og:title', 'twitter:title', 'headline', 'title', 'dc.title')],
+    siteName,
+  );
   const canonicalUrl = pickCanonical(m, url);
   const dates = pickDates(m, ld, url, text);
   const languageDeclared = normalizeLanguageTag(
