@@ -1,8 +1,9 @@
 import { textOf, extractBodyText } from './body-text.js';
 import { dateFromUrl, normalizeDate, parseTextDate } from './dates.js';
+import type { Element } from 'domhandler';
 import { findArticleJsonLd, namesOf, stringOf, stringsOf, urlOf } from './json-ld.js';
 import { findAttribution } from './attribution.js';
-import { normalizeAuthors } from './authors.js';
+import { bylineNames, normalizeAuthors, textLines } from './authors.js';
 import { detectPaywall, detectTruncation } from './paywall.js';
 import { detectLanguage, normalizeLanguageTag, type LanguageDetection } from './language.js';
 import { buildPageModel, type PageModel } from './page-model.js';
@@ -133,38 +134,54 @@ function elementTexts(m: PageModel, indexes: readonly number[], limit: number): 
   return out;
 }
 
-function pickAuthors(m: PageModel, ld: ArticleJsonLd | null, siteName: string | null): string[] {
-  // The publisher often appears as an "author"; it is not one.
-  const exclude = [siteName ?? '', stringOf(ld?.['publisher']) ?? ''].filter((x) => x.length > 0);
-  const notPublisher = (names: string[]): string[] =>
-    names.filter(
-      (n) =>
-        !exclude.some(
-          (e) => n.toLowerCase().includes(e.toLowerCase()) || e.toLowerCase().startsWith(n.toLowerCase()),
-        ),
-    );
-  const fromLd = notPublisher(normalizeAuthors(namesOf(ld?.['author']), exclude));
-  if (fromLd.length > 0) return fromLd;
-  const metaNames: string[] = [];
-  for (const k of [
-    'author',
-    'article:author',
-    'dcterms.creator',
-    'dc.creator',
-    'parsely-author',
-    'sailthru.author',
-    'byl',
-  ]) {
-    for (const v of m.meta.metas.get(k) ?? []) metaNames.push(v);
+/** Meta names that carry an article's author (one name or a list per tag). */
+const AUTHOR_METAS = [
+  'author',
+  'article:author',
+  'og:author',
+  'og:article:author',
+  'citation_author',
+  'dc.creator',
+  'dcterms.creator',
+  'parsely-author',
+  'sailthru.author',
+  'byl',
+];
+
+/** Whether an element lies in comments, related links, navigation or a sidebar. */
+function inBoilerplate(m: PageModel, i: number): boolean {
+  let a = m.parent[i] as number;
+  for (let steps = 0; a >= 0 && steps < 60; steps++) {
+    const name = (m.els[a] as Element).name;
+    if (name === 'nav' || name === 'aside' || name === 'footer') return true;
+    if ((m.classWeight[a] as number) === -2) return true;
+    a = m.parent[a] as number;
   }
-  const fromMeta = notPublisher(normalizeAuthors(metaNames, exclude));
-  if (fromMeta.length > 0) return fromMeta;
+  return false;
+}
+
+/**
+ * Authors from JSON-LD, then the author meta family, then byline markup (itemprop=author,
+ * rel=author, byline/author classes outside comments and related blocks): the first source that
+ * names someone wins, so a page's own byline is not mixed with names from elsewhere.
+ */
+function pickAuthors(m: PageModel, ld: ArticleJsonLd | null): string[] {
+  const fromLd = normalizeAuthors(namesOf(ld?.['author']), { structured: true });
+  if (fromLd.length > 0) return fromLd;
+  for (const k of AUTHOR_METAS) {
+    const names = normalizeAuthors(m.meta.metas.get(k) ?? [], { structured: true });
+    if (names.length > 0) return names;
+  }
   const propIdx = m.meta.itemprops
     .filter((p) => p.prop === 'author' || p.prop === 'creator')
     .map((p) => p.index);
-  for (const source of [propIdx, m.meta.relAuthors, m.meta.bylines.slice(0, 3)]) {
-    const names = notPublisher(normalizeAuthors(elementTexts(m, source, 120), exclude));
-    if (names.length > 0) return names;
+  for (const source of [propIdx, m.meta.relAuthors, m.meta.bylines]) {
+    for (const i of source.slice(0, 10)) {
+      const el = m.els[i];
+      if (el === undefined || inBoilerplate(m, i)) continue;
+      const names = bylineNames(textLines(el));
+      if (names.length > 0) return names;
+    }
   }
   return [];
 }
@@ -316,7 +333,7 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     title,
     subtitle: pickSubtitle(m, ld, title, text),
     text,
-    authors: pickAuthors(m, ld, siteName),
+    authors: pickAuthors(m, ld),
     publishedAt: dates.publishedAt,
     modifiedAt: dates.modifiedAt,
     dateSource: dates.dateSource,

@@ -564,8 +564,8 @@ function collectMeta(meta: RawMeta, node: Element, idx: number, bits: number, w:
   if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
     meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
   }
-  // Bylines carry only weak boilerplate words; "comment-author" is a comment form, not a byline.
-  if ((bits & FLAG_BYLINE_WORD) !== 0 && w === -1) meta.bylines.push(idx);
+  // "comment-author" (a strong boilerplate word) is a comment, not a byline.
+  if ((bits & FLAG_BYLINE_WORD) !== 0 && w >= -1 && meta.bylines.length < 50) meta.bylines.push(idx);
   if ((bits & HINTS) !== 0) {
     if ((bits & FLAG_PAYWALL) !== 0 && meta.paywallEls.length < 20) meta.paywallEls.push(idx);
     if ((bits & FLAG_SUBTITLE) !== 0 && meta.subtitles.length < 5) meta.subtitles.push(idx);
