@@ -61,13 +61,15 @@ let withTotal = 0;
 let withoutPresent = 0;
 let withoutTotal = 0;
 let notArticle = 0;
+let repaired = 0;
 const started = Date.now();
 entries.forEach((entry, i) => {
-  const html = readPageBytes(entry).toString('utf8');
-  const res = extractArticle(html, entry.url);
+  // Bytes, as the fetcher has them: the extractor decodes them and repairs a wrong charset.
+  const res = extractArticle(readPageBytes(entry), entry.url);
   const a = res.kind === 'article' ? res.article : (res.partial ?? {});
   const text = a.text ?? '';
   if (res.kind !== 'article') notArticle++;
+  if (a.encodingRepaired === true) repaired++;
   predictions[entry.id] = {
     articleBody: text,
     kind: res.kind,
@@ -122,7 +124,9 @@ if (process.argv.includes('--per-page')) {
 }
 const pct = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(4)} (${a}/${b})` : 'n/a (0 pages)');
 const sum = summarize(scores);
-console.log(`dataset: ${dataset}  split: ${wanted}  pages: ${sum.pages}  not-article: ${notArticle}`);
+console.log(
+  `dataset: ${dataset}  split: ${wanted}  pages: ${sum.pages}  not-article: ${notArticle}  charset repaired: ${repaired}`,
+);
 console.log(
   `word-4-gram  P ${sum.precision.toFixed(4)}  R ${sum.recall.toFixed(4)}  F1 ${sum.f1.toFixed(4)}  ` +
     `exact ${pct(Math.round(sum.exact * sum.pages), sum.pages)}`,

@@ -1,6 +1,7 @@
 import { textOf, extractBodyText } from './body-text.js';
 import { dateFromUrl, normalizeDate, parseTextDate } from './dates.js';
 import type { Element } from 'domhandler';
+import { decodeBodyDetailed } from '@wirehose/http-fetch/decode';
 import { findArticleJsonLd, namesOf, stringOf, stringsOf, urlOf } from './json-ld.js';
 import { findAttribution } from './attribution.js';
 import { bylineNames, normalizeAuthors, textLines } from './authors.js';
@@ -279,7 +280,12 @@ function hasArticleSignals(m: PageModel, ld: ArticleJsonLd | null): boolean {
   return m.meta.metas.has('article:published_time');
 }
 
-function extract(html: string, url: string, options: ExtractOptions | undefined): ExtractResult {
+function extract(
+  html: string,
+  url: string,
+  options: ExtractOptions | undefined,
+  encodingRepaired: boolean,
+): ExtractResult {
   const limited = limitHtml(html, options?.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES);
   if (limited.trim().length === 0) return { kind: 'not-article', reason: 'empty document' };
   const doc = parseHtml(limitNesting(limited));
@@ -351,6 +357,7 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     isTruncated: detectTruncation(text, isPaywalled, ldWords, wordCount),
     attribution: findAttribution(paragraphs),
     jsonLd: ld,
+    encodingRepaired,
   };
   if (wordCount === 0) return { kind: 'not-article', reason: 'no text found', partial: article };
   const signals = hasArticleSignals(m, ld);
@@ -365,11 +372,24 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
 
 /**
  * Extracts the article of an HTML page: body text as a reader sees it, metadata and signals.
+ * The page may be given as text or as the bytes served: bytes are decoded with the declared
+ * charset (`options.contentType`, then the document's own), and with a detected one when they are
+ * not valid in it (`encodingRepaired: true`).
  * Never throws: hostile or broken input yields `{ kind: 'not-article', reason }`.
  */
-export function extractArticle(html: string, url: string, options?: ExtractOptions): ExtractResult {
+export function extractArticle(
+  html: string | Uint8Array,
+  url: string,
+  options?: ExtractOptions,
+): ExtractResult {
   try {
-    return extract(typeof html === 'string' ? html : '', url, options);
+    if (typeof html === 'string') return extract(html, url, options, false);
+    if (!(html instanceof Uint8Array)) return extract('', url, options, false);
+    const decoded = decodeBodyDetailed(
+      Buffer.from(html.buffer, html.byteOffset, html.byteLength),
+      options?.contentType ?? null,
+    );
+    return extract(decoded.text, url, options, decoded.encodingRepaired);
   } catch (err) {
     // Classified, not swallowed: the caller gets the failure as a result with its reason.
     return {
