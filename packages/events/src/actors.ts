@@ -436,7 +436,7 @@ export function findMentions(
           i = end;
           continue;
         }
-        // "French National Assembly president Laurent Fabius": the head of a body, named by a
+        // "the Senate president Jane Doe": the head of a body, named by a
         // title after it, is an actor of that body.
         const titleAfter = head.kind === 'sector' ? byStart.get(end) : undefined;
         if (
