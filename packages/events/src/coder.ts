@@ -1398,6 +1398,8 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
     code(input: EventCoderInput): CodedEvent[] {
       const published = parsePublished(input.publishedAt, now);
       const publishedIso = toIsoDate(published.date);
+      // The day that picks a person's role (office holders change): YYYYMMDD of the publication.
+      const day = Number(publishedIso.replaceAll('-', '').slice(0, 8));
       const crime = CRIME_CUES.test(`${input.title ?? ''}\n${input.text}`);
       const doc = new DocumentCoder(lexicon, includeNonAsserted, crime);
       const events: CodedEvent[] = [];
@@ -1407,7 +1409,7 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
       for (const part of parts) {
         for (const sentence of splitSentences(part.text)) {
           const tokens = tokenize(sentence.text, sentence.start);
-          const mentions = findMentions(tokens, sentence.text, sentence.start, lexicon);
+          const mentions = findMentions(tokens, sentence.text, sentence.start, lexicon, day);
           events.push(
             ...doc.codeSentence({
               sentence,
