@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo } from '@wirehose/cli';
 import { createLogger } from '@wirehose/logger';
-import { deadLetterQueue, STAGE_QUEUES } from '@wirehose/queue';
+import { deadLetterQueue, queueKey, STAGE_QUEUES } from '@wirehose/queue';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 
 const log = createLogger({ service: 'reliability-test', level: 'silent' });
@@ -81,7 +81,11 @@ describe('every Redis key family after a pipeline run', () => {
     const unbounded = new Set<string>();
     const families = new Map<string, string>();
     for (const key of keys) {
-      const rest = key.slice(prefix.length + 1);
+      // Cluster hash tags (`{fetch}:`, `{records}`) place keys in slots; the family is what follows.
+      const rest = key
+        .slice(prefix.length + 1)
+        .replace(/^\{[^}]*\}:/, '')
+        .replace(/^\{([^}]*)\}$/, '$1');
       const [head = '', second = ''] = rest.split(':');
       const queue = queues.has(head) || head.startsWith('publish-') ? head : null;
       const family = queue ? `${queue}:${QUEUE_INTERNALS.has(second) ? second : '<job>'}` : head;
@@ -95,7 +99,7 @@ describe('every Redis key family after a pipeline run', () => {
       }
       if (queue) {
         // A job's hash (or one of its side keys): bounded when its options remove it when done.
-        const raw = await redis.hget(`${prefix}:${queue}:${second}`, 'opts');
+        const raw = await redis.hget(queueKey(prefix, queue, second), 'opts');
         const opts = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
         if (isJobBounded(opts)) families.set(family, 'job retention');
         else unbounded.add(`${family} (${second})`);
