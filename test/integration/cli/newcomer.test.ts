@@ -84,7 +84,7 @@ describe('a newcomer runs wirehose', () => {
     expect(helpCommand.stdout).toContain('--country');
     expect(top.code).toBe(0);
     for (const command of COMMANDS) expect(top.stdout).toContain(`  ${command.name} `);
-  });
+  }, 180_000);
 
   it('is told the closest command, sub-command or option on a typo, and exit 2', async () => {
     const [command, option, sub, far] = await Promise.all([
@@ -126,7 +126,7 @@ describe('a newcomer runs wirehose', () => {
         /^wirehose: cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\).*REDIS_URL/,
       );
     });
-  });
+  }, 180_000);
 
   it('stops `consume` on SIGTERM after Redis went away, logging each Redis error once', async () => {
     const redis = await ensureRedis(undefined);
