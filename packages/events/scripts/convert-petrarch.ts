@@ -54,4 +54,20 @@ const verbLines = [
 const verbsOut = join(values.to, '..', 'lexicons-optional', 'petrarch.verbs.tsv');
 mkdirSync(join(values.to, '..', 'lexicons-optional'), { recursive: true });
 writeFileSync(verbsOut, `${verbLines.join('\n')}\n`);
+copyFileSync(
+  join(values.from, 'LICENSE-petrarch2.txt'),
+  join(values.to, '..', 'lexicons-optional', 'LICENSE-petrarch2.txt'),
+);
+writeFileSync(
+  join(values.to, '..', 'lexicons-optional', 'NOTICE-plover.txt'),
+  [
+    'The PLOVER types and modes in petrarch.verbs.tsv come from CAMEO2PLOVER-2021.txt, the CAMEO to',
+    'PLOVER conversion table of the PLOVER event ontology (Open Event Data Alliance, openeventdata/PLOVER',
+    'at commit 5e0c24f, edited by Philip Schrodt, 2021), licensed under Creative Commons',
+    'Attribution-ShareAlike 4.0 International (https://creativecommons.org/licenses/by-sa/4.0/).',
+    'The table was changed here: codes were joined to the verbs of CAMEO.2.0.txt (PETRARCH2, MIT,',
+    'LICENSE-petrarch2.txt). The same licence applies to that derived mapping.',
+    '',
+  ].join('\n'),
+);
 process.stdout.write(`lexicon:convert: wrote ${verbLines.length} lines to ${verbsOut}\n`);
