@@ -150,12 +150,12 @@ function addActorTable(table: PhraseTable, records: readonly ActorTableRecord[])
         if (n.includes(' ') || AGENT_NOUN.test(n))
           table.addIfNew(n, { kind: 'sector', sector: r.sector, standalone: false });
     } else {
-      const first = r.roles[0];
-      if (!first) continue;
+      // The first role gives the default country and sector; the date picks among all of them.
+      const first = { country: r.roles.slice(0, 3), sector: r.roles.slice(3, 6) };
       const info: PhraseInfo =
         r.kind === 'person'
-          ? { kind: 'person', country: first.country, sector: first.sector, roles: r.roles }
-          : { kind: 'surname', country: first.country, sector: first.sector, roles: r.roles };
+          ? { kind: 'person', ...first, roles: r.roles }
+          : { kind: 'surname', ...first, roles: r.roles };
       // A one-word name must match its capital letter.
       for (const n of r.names) table.addIfNew(n, info, !n.includes(' '));
     }
