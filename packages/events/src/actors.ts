@@ -1,5 +1,5 @@
 import type { CountryRole, Lexicon, PhraseEntry, PhraseInfo } from './lexicon/lexicon.js';
-import { roleOn } from './lexicon/petrarch.js';
+import { roleOn, rolesOf } from './lexicon/petrarch.js';
 import type { Token } from './tokenize.js';
 import type { Actor } from './types.js';
 import { DETERMINERS, LOCATIVE_PREPOSITIONS, MONTHS, PREPOSITIONS, WEEKDAYS } from './words.js';
@@ -89,7 +89,7 @@ type PersonLike = Extract<PhraseInfo, { kind: 'person' | 'surname' }>;
 /** The country and sector of a person on a day (YYYYMMDD): dated roles decide, else the entry's own. */
 function personOn(info: PersonLike, day: number | undefined): { country: string; sector: string } {
   if (!info.roles || day === undefined) return info;
-  return roleOn(info.roles, day) ?? info;
+  return roleOn(rolesOf(info.roles), day) ?? info;
 }
 
 function isHead(i: PhraseInfo): i is HeadInfo {

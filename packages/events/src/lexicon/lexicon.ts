@@ -1,5 +1,4 @@
 import type { PloverType } from '../types.js';
-import type { DatedRole } from './petrarch.js';
 import type { Refinement } from './schema.js';
 
 export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym' | 'place';
@@ -7,9 +6,10 @@ export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym
 export type PhraseInfo =
   | { kind: 'country'; country: string; role: CountryRole }
   | { kind: 'org'; country: string; sector: string }
-  | { kind: 'person'; country: string; sector: string; roles?: readonly DatedRole[] }
+  /** `roles`: dated roles as table text (`CODE[@from-to];…`), for people of the actor tables. */
+  | { kind: 'person'; country: string; sector: string; roles?: string }
   /** A surname of office holders of one country: names the person only after a title. */
-  | { kind: 'surname'; country: string; sector: string; roles: readonly DatedRole[] }
+  | { kind: 'surname'; country: string; sector: string; roles: string }
   | { kind: 'sector'; sector: string; standalone: boolean }
   | { kind: 'title'; sector: string };
 

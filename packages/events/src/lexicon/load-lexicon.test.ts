@@ -6,6 +6,10 @@ import { createEventCoder } from '../coder.js';
 import { BUNDLED_LEXICON_DIR, loadLexicon, parseLexiconFile } from './load-lexicon.js';
 import { LexiconError } from './lexicon-error.js';
 
+// Compiling a lexicon folder (38k actor lines) takes about a second, several on a busy machine: a
+// guard against hangs, not a speed check (bench:events measures load time).
+const LOAD_TIMEOUT_MS = 30_000;
+
 function copyBundled(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wirehose-lexicon-'));
   // The YAML files only: these checks do not need the bulk actor table, which is slow to copy and load.
@@ -15,7 +19,7 @@ function copyBundled(): string {
 }
 
 describe('lexicon loading', () => {
-  it('loads the bundled lexicons', () => {
+  it('loads the bundled lexicons', { timeout: LOAD_TIMEOUT_MS }, () => {
     const lexicon = loadLexicon();
     expect(lexicon.phrases.get('venezuela')?.[0]?.infos[0]).toMatchObject({
       kind: 'country',

@@ -8,7 +8,8 @@ import { inflectVerb } from './inflect.js';
 import type { CameoInfo, Lexicon, NounTrigger, PhraseEntry, PhraseInfo, VerbTrigger } from './lexicon.js';
 import { LexiconError } from './lexicon-error.js';
 import { parseActorTable, type ActorTableRecord } from './petrarch.js';
-import { LexiconFileSchema, type LexiconFile, type Refinement } from './schema.js';
+import { parseVerbTable, type VerbTableRecord } from './petrarch-verbs.js';
+import { LexiconFileSchema, type LexiconFile, type Refinement, type VerbEntry } from './schema.js';
 
 /** The lexicons shipped with the package. */
 export const BUNDLED_LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -149,15 +150,87 @@ function addActorTable(table: PhraseTable, records: readonly ActorTableRecord[])
         if (n.includes(' ') || AGENT_NOUN.test(n))
           table.addIfNew(n, { kind: 'sector', sector: r.sector, standalone: false });
     } else {
-      const first = r.roles[0];
-      if (!first) continue;
+      // The first role gives the default country and sector; the date picks among all of them.
+      const first = { country: r.roles.slice(0, 3), sector: r.roles.slice(3, 6) };
       const info: PhraseInfo =
         r.kind === 'person'
-          ? { kind: 'person', country: first.country, sector: first.sector, roles: r.roles }
-          : { kind: 'surname', country: first.country, sector: first.sector, roles: r.roles };
+          ? { kind: 'person', ...first, roles: r.roles }
+          : { kind: 'surname', ...first, roles: r.roles };
       // A one-word name must match its capital letter.
       for (const n of r.names) table.addIfNew(n, info, !n.includes(' '));
     }
+  }
+}
+
+/** Adds the inflected forms of a verb entry to the trigger table. */
+function addVerb(
+  verbs: Map<string, VerbTrigger[]>,
+  irregular: ReadonlyMap<string, [string, string]>,
+  verb: VerbEntry,
+): void {
+  const words = tokenize(verb.lemma).map((t) => t.norm);
+  const [first, ...rest] = words;
+  if (!first) return;
+  const forms = inflectVerb(first, irregular.get(first));
+  const add = (word: string, form: VerbTrigger['form']): void => {
+    const list = verbs.get(word) ?? [];
+    list.push({
+      lemma: verb.lemma,
+      type: verb.type,
+      cameo: verb.cameo,
+      mode: verb.mode ?? null,
+      needsSource: verb.needsSource ?? false,
+      needsTarget: verb.needsTarget ?? false,
+      requireAny: (verb.requireAny ?? []).map((w) => w.toLowerCase()),
+      rejectAny: (verb.rejectAny ?? []).map((w) => w.toLowerCase()),
+      rest,
+      form,
+      ambiguousPast: forms.past === forms.participle,
+    });
+    verbs.set(word, list);
+  };
+  add(forms.base, 'base');
+  add(forms.third, 'third');
+  add(forms.past, 'past');
+  if (forms.participle !== forms.past) add(forms.participle, 'participle');
+  add(forms.ing, 'ing');
+  // British spelling doubles a final l after one vowel: cancelled, travelling.
+  if (/[^aeiou][aeiou]l$/.test(first) && !irregular.has(first) && !forms.past.endsWith('lled')) {
+    add(`${first}led`, 'past');
+    add(`${first}ling`, 'ing');
+  }
+}
+
+/**
+ * Adds the converted CAMEO verbs: a verb whose first word any YAML verb already has is left to the
+ * curated entries, whose rules were written for it.
+ */
+function addVerbTable(
+  verbs: Map<string, VerbTrigger[]>,
+  irregular: Map<string, [string, string]>,
+  records: readonly VerbTableRecord[],
+): void {
+  const curated = new Set(
+    [...verbs.values()].flatMap((list) => list.map((v) => v.lemma.split(' ')[0] ?? '')),
+  );
+  for (const r of records)
+    if (r.kind === 'irregular' && !irregular.has(r.base)) irregular.set(r.base, [r.past, r.participle]);
+  // Readings that need object words come first: the trigger finder tries them in order.
+  const ordered = [...records].sort(
+    (a, b) =>
+      Number(b.kind === 'verb' && b.requireAny.length > 0) -
+      Number(a.kind === 'verb' && a.requireAny.length > 0),
+  );
+  for (const r of ordered) {
+    if (r.kind !== 'verb' || curated.has(r.lemma.split(' ')[0] ?? '')) continue;
+    addVerb(verbs, irregular, {
+      lemma: r.lemma,
+      type: r.type,
+      cameo: r.cameo,
+      mode: r.mode,
+      requireAny: r.requireAny,
+      rejectAny: r.rejectAny,
+    });
   }
 }
 
@@ -169,6 +242,7 @@ function defaultPeople(adjective: string): string[] {
 export function compileLexicon(
   files: readonly { file: string; data: LexiconFile }[],
   tables: readonly { file: string; records: readonly ActorTableRecord[] }[] = [],
+  verbTables: readonly { file: string; records: readonly VerbTableRecord[] }[] = [],
 ): Lexicon {
   const table = new PhraseTable();
   const irregular = new Map<string, [string, string]>();
@@ -229,37 +303,7 @@ export function compileLexicon(
     }
     (data.verbs ?? []).forEach((verb, index) => {
       checkCameo(`verbs.${index} (${verb.lemma})`, verb.cameo);
-      const words = tokenize(verb.lemma).map((t) => t.norm);
-      const [first, ...rest] = words;
-      if (!first) return;
-      const forms = inflectVerb(first, irregular.get(first));
-      const add = (word: string, form: VerbTrigger['form']): void => {
-        const list = verbs.get(word) ?? [];
-        list.push({
-          lemma: verb.lemma,
-          type: verb.type,
-          cameo: verb.cameo,
-          mode: verb.mode ?? null,
-          needsSource: verb.needsSource ?? false,
-          needsTarget: verb.needsTarget ?? false,
-          requireAny: (verb.requireAny ?? []).map((w) => w.toLowerCase()),
-          rejectAny: (verb.rejectAny ?? []).map((w) => w.toLowerCase()),
-          rest,
-          form,
-          ambiguousPast: forms.past === forms.participle,
-        });
-        verbs.set(word, list);
-      };
-      add(forms.base, 'base');
-      add(forms.third, 'third');
-      add(forms.past, 'past');
-      if (forms.participle !== forms.past) add(forms.participle, 'participle');
-      add(forms.ing, 'ing');
-      // British spelling doubles a final l after one vowel: cancelled, travelling.
-      if (/[^aeiou][aeiou]l$/.test(first) && !irregular.has(first) && !forms.past.endsWith('lled')) {
-        add(`${first}led`, 'past');
-        add(`${first}ling`, 'ing');
-      }
+      addVerb(verbs, irregular, verb);
     });
     (data.nouns ?? []).forEach((noun, index) => {
       checkCameo(`nouns.${index} (${noun.words[0] ?? ''})`, noun.cameo);
@@ -279,6 +323,7 @@ export function compileLexicon(
     if (problems.length > 0) throw new LexiconError(file, problems);
   }
   for (const { records } of tables) addActorTable(table, records);
+  for (const { records } of verbTables) addVerbTable(verbs, irregular, records);
   for (const list of verbs.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   for (const list of nouns.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
@@ -308,7 +353,7 @@ export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml') || n.endsWith('.actors.tsv'))
+      .filter((n) => /\.(?:ya?ml|actors\.tsv|verbs\.tsv)$/.test(n))
       .sort();
   } catch (cause) {
     throw new LexiconError(dir, ['cannot read lexicon folder'], { cause });
@@ -322,7 +367,7 @@ export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
   const cached = compiled.get(key);
   if (cached) return cached;
   const files = names
-    .filter((name) => !name.endsWith('.actors.tsv'))
+    .filter((name) => !name.endsWith('.tsv'))
     .map((name) => {
       const file = join(dir, name);
       return { file, data: parseLexiconFile(file, readFileSync(file, 'utf8')) };
@@ -335,7 +380,15 @@ export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
       if (problems.length > 0) throw new LexiconError(file, problems.slice(0, 20));
       return { file, records };
     });
-  const lexicon = compileLexicon(files, tables);
+  const verbTables = names
+    .filter((name) => name.endsWith('.verbs.tsv'))
+    .map((name) => {
+      const file = join(dir, name);
+      const { records, problems } = parseVerbTable(readFileSync(file, 'utf8'));
+      if (problems.length > 0) throw new LexiconError(file, problems.slice(0, 20));
+      return { file, records };
+    });
+  const lexicon = compileLexicon(files, tables, verbTables);
   compiled.set(key, lexicon);
   return lexicon;
 }

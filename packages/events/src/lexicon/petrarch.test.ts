@@ -13,6 +13,10 @@ import {
   roleOn,
 } from './petrarch.js';
 
+// Compiling a lexicon folder (38k actor lines) takes about a second, several on a busy machine: a
+// guard against hangs, not a speed check (bench:events measures load time).
+const LOAD_TIMEOUT_MS = 30_000;
+
 const countryFile = [
   '# a comment line',
   'RURITANIA_  [RUR]',
@@ -90,31 +94,39 @@ describe('actor tables', () => {
     expect(roleOn(dated, 20050101)?.sector).toBe('GOV');
   });
 
-  it('lets a user table add a person whose role follows the article date', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wirehose-actors-'));
-    for (const name of readdirSync(BUNDLED_LEXICON_DIR).filter((n) => n.endsWith('.yaml')))
-      copyFileSync(join(BUNDLED_LEXICON_DIR, name), join(dir, name));
-    writeFileSync(
-      join(dir, 'zz-local.actors.tsv'),
-      'P\tOlaf Testperson\tNORELI;NORGOV@20100101-20141231\nS\tTestperson\tNORELI;NORGOV@20100101-20141231\n',
-    );
-    const coder = createEventCoder({ lexiconDir: dir });
-    const code = (text: string, publishedAt: string): string[] =>
-      coder.code({ text, publishedAt }).map((e) => `${e.source?.code ?? '-'}:${e.type}`);
-    expect(code('Olaf Testperson criticized Sweden.', '2012-03-01')).toEqual(['NORGOV:ACCUSE']);
-    expect(code('Olaf Testperson criticized Sweden.', '2019-03-01')).toEqual(['NORELI:ACCUSE']);
-    // A surname alone names the person only after a title, whose sector wins.
-    expect(code('General Testperson criticized Sweden.', '2012-03-01')).toEqual(['NORMIL:ACCUSE']);
-  });
+  it(
+    'lets a user table add a person whose role follows the article date',
+    { timeout: LOAD_TIMEOUT_MS },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wirehose-actors-'));
+      for (const name of readdirSync(BUNDLED_LEXICON_DIR).filter((n) => n.endsWith('.yaml')))
+        copyFileSync(join(BUNDLED_LEXICON_DIR, name), join(dir, name));
+      writeFileSync(
+        join(dir, 'zz-local.actors.tsv'),
+        'P\tOlaf Testperson\tNORELI;NORGOV@20100101-20141231\nS\tTestperson\tNORELI;NORGOV@20100101-20141231\n',
+      );
+      const coder = createEventCoder({ lexiconDir: dir });
+      const code = (text: string, publishedAt: string): string[] =>
+        coder.code({ text, publishedAt }).map((e) => `${e.source?.code ?? '-'}:${e.type}`);
+      expect(code('Olaf Testperson criticized Sweden.', '2012-03-01')).toEqual(['NORGOV:ACCUSE']);
+      expect(code('Olaf Testperson criticized Sweden.', '2019-03-01')).toEqual(['NORELI:ACCUSE']);
+      // A surname alone names the person only after a title, whose sector wins.
+      expect(code('General Testperson criticized Sweden.', '2012-03-01')).toEqual(['NORMIL:ACCUSE']);
+    },
+  );
 
-  it('loads the converted PETRARCH2 actors: office holders the curated lexicon lacks, by date', () => {
-    const lexicon = loadLexicon();
-    const avril = lexicon.phrases.get('prosper')?.find((e) => e.tokens.join(' ') === 'prosper avril');
-    expect(avril?.infos[0]?.kind).toBe('person');
-    const coder = createEventCoder();
-    const source = (publishedAt: string): string | undefined =>
-      coder.code({ text: 'Prosper Avril accused Cuba of meddling.', publishedAt })[0]?.source?.code;
-    expect(source('1989-05-01')).toBe('HTIGOV');
-    expect(source('1995-05-01')).toBe('HTIELI');
-  });
+  it(
+    'loads the converted PETRARCH2 actors: office holders the curated lexicon lacks, by date',
+    { timeout: LOAD_TIMEOUT_MS },
+    () => {
+      const lexicon = loadLexicon();
+      const avril = lexicon.phrases.get('prosper')?.find((e) => e.tokens.join(' ') === 'prosper avril');
+      expect(avril?.infos[0]?.kind).toBe('person');
+      const coder = createEventCoder();
+      const source = (publishedAt: string): string | undefined =>
+        coder.code({ text: 'Prosper Avril accused Cuba of meddling.', publishedAt })[0]?.source?.code;
+      expect(source('1989-05-01')).toBe('HTIGOV');
+      expect(source('1995-05-01')).toBe('HTIELI');
+    },
+  );
 });

@@ -329,10 +329,25 @@ export function convertAgents(text: string): string[] {
 
 /** A parsed `*.actors.tsv` record. */
 export type ActorTableRecord =
-  | { kind: 'person'; names: string[]; roles: DatedRole[] }
-  | { kind: 'surname'; names: string[]; roles: DatedRole[] }
+  /** `roles` stays text (`CODE[@from-to];…`) until a person is met: see {@link rolesOf}. */
+  | { kind: 'person'; names: string[]; roles: string }
+  | { kind: 'surname'; names: string[]; roles: string }
   | { kind: 'org'; names: string[]; country: string; sector: string }
   | { kind: 'agent'; names: string[]; sector: string };
+
+const ROLE = String.raw`(?:[A-Z]{3}|---)[A-Z0-9]{3}(?:@(?:\d{8})?-(?:\d{8})?)?`;
+const ROLES_RE = new RegExp(`^${ROLE}(?:;${ROLE})*$`);
+const parsedRoles = new Map<string, readonly DatedRole[]>();
+
+/** The dated roles of a table's role text, parsed once per distinct text. */
+export function rolesOf(text: string): readonly DatedRole[] {
+  let roles = parsedRoles.get(text);
+  if (!roles) {
+    roles = parseRoles(text) ?? [];
+    parsedRoles.set(text, roles);
+  }
+  return roles;
+}
 
 function parseRoles(text: string): DatedRole[] | null {
   const roles: DatedRole[] = [];
@@ -368,10 +383,10 @@ export function parseActorTable(text: string): { records: ActorTableRecord[]; pr
       continue;
     }
     if (kind === 'P' || kind === 'S') {
-      const roles = parseRoles(value);
-      if (!roles)
+      // Checked here, parsed when a person is met (most never are).
+      if (!ROLES_RE.test(value))
         problems.push(`${where}: roles "${value}" must be CODE or CODE@YYYYMMDD-YYYYMMDD, ; separated`);
-      else records.push({ kind: kind === 'P' ? 'person' : 'surname', names, roles });
+      else records.push({ kind: kind === 'P' ? 'person' : 'surname', names, roles: value });
     } else if (kind === 'O') {
       const m = /^([A-Z]{3}|---)([A-Z0-9]{3})$/.exec(value);
       if (!m?.[1] || !m[2]) problems.push(`${where}: organisation code "${value}" must be six capitals`);
