@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAttribution, parseAttributionSentence, sameOutlet } from './attribution.js';
-import { stripAttributionAndBoilerplate } from './boilerplate.js';
+import { edgeSentenceKeys, sentenceKey, stripAttributionAndBoilerplate } from './boilerplate.js';
 
 describe('parseAttributionSentence', () => {
   it('reads "This is reported by X, according to Y" as Y citing X', () => {
@@ -96,5 +96,66 @@ describe('stripAttributionAndBoilerplate', () => {
     const text =
       "The band's 1998 album, copyright 1998 Sony, was reissued on Monday. Fans who signed up for the label's newsletter got it first.";
     expect(stripAttributionAndBoilerplate(text).body).toBe(text);
+  });
+
+  it('removes a republication notice on top and credits the outlet it names', () => {
+    const copy = `This report first appeared in The Lakeside Herald and is republished with permission.\n\n${body}`;
+    const out = stripAttributionAndBoilerplate(copy);
+    expect(out.body).toBe(body);
+    expect(out.attribution?.outlets).toEqual(['Lakeside Herald']);
+  });
+  it('removes the line of a teaser that sends the reader to the original outlet', () => {
+    for (const line of [
+      'Read the whole article on the Lakeside Herald website.',
+      'This is an extract. The complete report is at Lakeside Herald.',
+      'Continue reading at Lakeside Herald',
+    ])
+      expect(stripAttributionAndBoilerplate(`${body}\n\n${line}`).body).toBe(body);
+  });
+  it('removes trailing credits', () => {
+    for (const line of [
+      'Source: Lakeside Herald',
+      '(Reporting by Ana Pell; Editing by Joe Marr)',
+      'This article was supplied by Lakeside Herald.',
+      '— Lakeside Herald',
+    ])
+      expect(stripAttributionAndBoilerplate(`${body}\n\n${line}`).body).toBe(body);
+  });
+  it('removes cookie, newsletter and comment-policy lines at either end', () => {
+    const copy = [
+      'This site uses cookies to remember your settings.',
+      body,
+      'Sign up for the free Weekend Reader newsletter.',
+      'Comments are moderated before they appear.',
+    ].join('\n\n');
+    expect(stripAttributionAndBoilerplate(copy).body).toBe(body);
+  });
+  it('removes a dateline carrying a date, or one that follows a stripped notice', () => {
+    expect(stripAttributionAndBoilerplate(`OSLO, Feb. 9 (Wire) - ${body}`).body).toBe(body);
+    expect(stripAttributionAndBoilerplate(`Lima, 4 June — ${body}`).body).toBe(body);
+    expect(stripAttributionAndBoilerplate(`Republished from Lakeside Herald. CAIRO -- ${body}`).body).toBe(
+      body,
+    );
+  });
+  it('removes sentences the outlet is known to repeat, wherever they are worded', () => {
+    const line = 'Tell us what you think in the box below.';
+    const out = stripAttributionAndBoilerplate(`${line}\n\n${body}`, new Set([sentenceKey(line)]));
+    expect(out.body).toBe(body);
+  });
+  it('keeps a "Related" or "full story" phrase inside a long article sentence', () => {
+    const text =
+      'The committee said the full story of the merger, related to the failed bid of 2019, would be told in a report to be published by the regulator in the spring, after talks with the two companies and their lenders had ended.';
+    expect(stripAttributionAndBoilerplate(text).body).toBe(text);
+  });
+});
+
+describe('edgeSentenceKeys', () => {
+  it('keys only the sentences at both ends of a long text, ignoring case and punctuation', () => {
+    const middle = Array.from({ length: 12 }, (_, i) => `Middle sentence number ${i} is here.`);
+    const text = ['First line of the page.', ...middle, 'Last line of the page.'].join(' ');
+    const keys = edgeSentenceKeys(text);
+    expect(keys).toContain(sentenceKey('first line of the page'));
+    expect(keys).toContain(sentenceKey('LAST LINE OF THE PAGE!'));
+    expect(keys).not.toContain(sentenceKey('Middle sentence number 6 is here.'));
   });
 });

@@ -169,6 +169,21 @@ export function stripAttributionAndBoilerplate(
   return { body, attribution, removed };
 }
 
+/** The outlet a republication notice, sending line or trailing credit names, as attribution. */
+function noteCredit(line: string, credit: (a: Attribution) => void): void {
+  if (!NOTICE.test(line) && !SEND.test(line) && !TRAILING_CREDIT.test(line)) return;
+  // "Reporting by ...; Editing by ..." names people, not an outlet
+  if (/\b(?:reporting|editing|writing|compiled)\s+by\b/iu.test(line)) return;
+  const named =
+    NAMED_OUTLET.exec(line)?.[1] ??
+    /^(?:source|via|credit|courtesy(?:\s+of)?)\s*[:|–—-]\s*(.+)$/iu.exec(line)?.[1];
+  const outlet = named
+    ?.replace(/^the\s+/iu, '')
+    .replace(/[.:,]+$/u, '')
+    .trim();
+  if (outlet) credit({ text: line.trim(), outlets: [outlet] });
+}
+
 /**
  * Drops a republisher's furniture from the first and last sentences of the kept paragraphs (see
  * `isEdgeFurniture`); an outlet named by a republication notice or a sending line is its attribution.
@@ -178,19 +193,23 @@ function stripEdges(paragraphs: string[], removed: string[], credit: (a: Attribu
   const total = split.reduce((n, s) => n + s.length, 0);
   let at = 0;
   const out: string[] = [];
-  for (const sentences of split) {
+  for (const [k, sentences] of split.entries()) {
+    const whole = paragraphs[k] ?? '';
+    // a short furniture paragraph goes whole ("Source: Outlet" splits into two sentences at the colon)
+    const atEdge = at < EDGE_SENTENCES || at + sentences.length > total - EDGE_SENTENCES;
+    if (atEdge && total > sentences.length && whole.split(/\s+/).length <= 12 && isEdgeFurniture(whole)) {
+      at += sentences.length;
+      removed.push(whole);
+      noteCredit(whole, credit);
+      continue;
+    }
     const keep: string[] = [];
     for (const s of sentences) {
       const edge = at < EDGE_SENTENCES || at >= total - EDGE_SENTENCES;
       at++;
       if (edge && total > 1 && isEdgeFurniture(s)) {
         removed.push(s);
-        if (NOTICE.test(s) || SEND.test(s) || TRAILING_CREDIT.test(s)) {
-          const named = NAMED_OUTLET.exec(s)?.[1]
-            ?.replace(/^the\s+/iu, '')
-            .replace(/[.:,]+$/u, '');
-          if (named) credit({ text: s.trim(), outlets: [named] });
-        }
+        noteCredit(s, credit);
       } else keep.push(s);
     }
     if (keep.length > 0) out.push(keep.join(' '));

@@ -36,8 +36,8 @@ export interface FeatureParams {
 export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   shingleSize: 5,
   sketchSize: 20,
-  storedAnchorPositions: [0, 1, 4],
-  spreadAnchors: 3,
+  storedAnchorPositions: [0, 1, 4, 8],
+  spreadAnchors: 2,
   queryAnchors: 64,
   anchorRate: 6,
   minWords: 12,

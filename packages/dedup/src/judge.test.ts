@@ -53,4 +53,22 @@ describe('judgeStory', () => {
     expect(judgeStory(teaser, [stored(full)], ctx(expected))).not.toBeNull();
     expect(judgeStory(teaser, [stored(full)], ctx(0))).toBeNull();
   });
+
+  it('does not confirm a short text on anchors when a quarter or more of the expected ones are missing', () => {
+    // the shape of a follow-up that repeats only the first sentence of a longer text
+    const rest = [
+      'A separate meeting later discussed road repairs and school meals for the winter months.',
+      'Residents asked whether the library would keep its longer opening hours next year.',
+      'The mayor promised an answer once the budget committee had finished its review.',
+      'Several shop owners complained about parking on the market square during the holidays.',
+      'A petition about the closed swimming pool gathered many signatures over the weekend.',
+    ];
+    const short = computeFeatures([sentence(0), ...rest].join(' '), null);
+    const expected = DEFAULT_FEATURE_PARAMS.storedAnchorPositions.filter(
+      (p) => p < short.queryAnchors.length,
+    ).length;
+    expect(expected).toBe(4);
+    expect(judgeStory(short, [stored(full)], ctx(3))).toBeNull();
+    expect(judgeStory(short, [stored(full)], ctx(4))).not.toBeNull();
+  });
 });

@@ -64,7 +64,10 @@ export function judgeStory(
   let best: Judgement | null = null;
   // if the query were the start of a stored text, this many of that text's stored anchors would be among its own
   const expected = ctx.storedAnchorPositions.filter((p) => p < query.queryAnchors.length).length;
-  const anchorShare = expected > 0 ? Math.min(1, ctx.anchorHits / expected) : 0;
+  // one missed stored anchor in four is allowed (an edited word), not more: a text that only shares the
+  // stored text's first sentence holds its first anchors but not the later ones
+  const share = expected > 0 ? Math.min(1, ctx.anchorHits / expected) : 0;
+  const anchorShare = share > 0.75 ? share : 0;
   // Only copies at least half as long as the story's fullest text decide: a lead-only copy is contained in
   // its story and also in any follow-up that repeats the lead, so matching it says nothing about the rest.
   const fullest = fullestSize(copies);
