@@ -94,8 +94,7 @@ function proseText(m: PageModel): Int32Array {
  * Moves from the best-scored element up to ancestors while what they add is mostly prose:
  * articles split into several sections or wrappers are taken whole, but not the page around them.
  */
-function climb(m: PageModel, start: number): number {
-  const good = proseText(m);
+function climb(m: PageModel, start: number, good: Int32Array): number {
   let cur = start;
   for (;;) {
     const curEl = m.els[cur] as Element;
@@ -115,6 +114,30 @@ function climb(m: PageModel, start: number): number {
   }
 }
 
+/** Widen when the container holds less than this share of the page's prose... */
+const WIDEN_BELOW = 0.7;
+/** ...to the closest ancestor holding at least this share... */
+const WIDEN_TO = 0.7;
+/** ...unless that ancestor's text is this much or more inside links. */
+const WIDEN_MAX_LINK_DENSITY = 0.5;
+
+/**
+ * When the chosen container holds only a small part of the page's prose (an article split into
+ * many cards or sections, each scored on its own), moves up to the closest ancestor that holds
+ * most of it, unless that ancestor is the whole page or mostly links.
+ */
+function widen(m: PageModel, top: number, good: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < good.length; i++) if ((m.parent[i] as number) < 0) total += good[i] as number;
+  if (total === 0 || (good[top] as number) >= total * WIDEN_BELOW) return top;
+  let a = top;
+  while (a >= 0 && (good[a] as number) < total * WIDEN_TO) a = m.parent[a] as number;
+  if (a < 0) return top;
+  const name = (m.els[a] as Element).name;
+  if (name === 'body' || name === 'html') return top;
+  return linkDensity(m, a) < WIDEN_MAX_LINK_DENSITY ? a : top;
+}
+
 /** Chooses the container of the article and the siblings that continue it. */
 function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: number[] } | null {
   let top = -1;
@@ -132,7 +155,9 @@ function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: n
     if (body < 0 || (m.textLen[body] as number) === 0) return null;
     return { top: body, roots: [body] };
   }
-  top = climb(m, top);
+  const good = proseText(m);
+  top = climb(m, top, good);
+  top = widen(m, top, good);
   best = Math.max(best, score[top] as number);
   const topEl = m.els[top] as Element;
   const parentEl = topEl.parent;

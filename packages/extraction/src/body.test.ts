@@ -28,3 +28,18 @@ describe('body text', () => {
     expect(text).not.toContain('Tove Lind');
   });
 });
+
+describe('body text of an article split into cards', () => {
+  it('takes every card, not only the best-scored one', () => {
+    const card = (i: number): string => `<section class="block"><div class="wrap"><div class="inner">
+      <h3>Station ${i}</h3><ul><li>Open: May to September</li><li>Keepers: 2</li></ul>
+      <div class="widget"><div class="widget-body"><p>${line(i)} ${line(i + 10)}</p></div></div>
+      </div></div></section>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/map">Map</a></nav>
+      <div class="page">${[1, 2, 3, 4, 5, 6].map(card).join('')}</div>
+      <div class="footer-links"><a href="/a">About</a> <a href="/c">Contact</a></div></body></html>`;
+    const text = textOf(html);
+    for (const i of [1, 2, 3, 4, 5, 6]) expect(text).toContain(line(i));
+    expect(text).toContain('Station 6');
+  });
+});
