@@ -238,7 +238,7 @@ function cleanParagraph(raw: string): string {
 }
 
 /** Renders the text of the chosen roots as paragraphs, leaving out boilerplate blocks. */
-function renderRoots(m: PageModel, roots: number[]): string[] {
+function renderRoots(m: PageModel, roots: number[], keepLinks = false): string[] {
   const paragraphs: string[] = [];
   let buf = '';
   // Block whose text is in `buf`: decides whether the paragraph is mostly links.
@@ -251,7 +251,7 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
       const bt = m.blockText[b] as number;
       const bl = m.blockLink[b] as number;
       // Mostly links and no sentence of its own: a related link or a menu, not prose.
-      if (bt > 0 && ((bl > bt * 0.6 && bt - bl < 40) || bl > bt * 0.9)) keep = false;
+      if (!keepLinks && bt > 0 && ((bl > bt * 0.6 && bt - bl < 40) || bl > bt * 0.9)) keep = false;
     }
     if (keep) {
       // <br><br> separates paragraphs.
@@ -320,10 +320,46 @@ function trimTrailing(paragraphs: string[]): string[] {
 }
 
 /** Finds the article body; null when the page holds no prose. */
+/** Fewer words than this in the prose found, and the page's main landmark is read instead. */
+const SHORT_BODY_WORDS = 150;
+
+function wordsIn(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.split(/\s+/).length;
+  return n;
+}
+
+/**
+ * The page's main landmark (<main> or role="main") when it holds much more text than `container`,
+ * or lies inside it (no block scored, and the whole body was taken):
+ * pages that are not articles (listings, product pages, threads) keep their content there, in
+ * short blocks and links that the prose scoring passes over.
+ */
+function mainLandmark(m: PageModel, container: number): number | null {
+  for (let i = 0; i < m.els.length; i++) {
+    const el = m.els[i] as Element;
+    if (el.name !== 'main' && el.attribs['role'] !== 'main') continue;
+    if (m.skipped[i] === 1) continue;
+    let inside = false;
+    for (let a = m.parent[i] as number; a >= 0 && !inside; a = m.parent[a] as number)
+      inside = a === container;
+    return inside || (m.textLen[i] as number) > (m.textLen[container] as number) * 2 ? i : null;
+  }
+  return null;
+}
+
 export function extractBodyText(m: PageModel): BodyText | null {
   const score = scoreCandidates(m);
   const chosen = chooseRoots(m, score);
   if (chosen === null) return null;
   const paragraphs = trimTrailing(renderRoots(m, chosen.roots));
+  if (wordsIn(paragraphs) < SHORT_BODY_WORDS) {
+    const main = mainLandmark(m, chosen.top);
+    if (main !== null) {
+      const all = trimTrailing(renderRoots(m, [main], true));
+      if (wordsIn(all) > wordsIn(paragraphs))
+        return { paragraphs: all, container: main, linkDensity: linkDensity(m, main) };
+    }
+  }
   return { paragraphs, container: chosen.top, linkDensity: linkDensity(m, chosen.top) };
 }

@@ -43,3 +43,20 @@ describe('body text of an article split into cards', () => {
     expect(text).toContain('Station 6');
   });
 });
+
+describe('pages that are not articles', () => {
+  it('gives the listing in <main> rather than a stray paragraph or the navigation', () => {
+    const items = Array.from(
+      { length: 40 },
+      (_, i) => `<li><a href="/lights/${i}">Lighthouse number ${i} on the northern cape</a></li>`,
+    ).join('');
+    const html = `<html><body><nav>${['Home', 'Maps', 'Shop', 'Contact'].map((n) => `<a href="/${n}">${n}</a>`).join(' ')}</nav>
+      <main><h2>All lighthouses</h2><ul class="index">${items}</ul></main>
+      <div class="promo"><p>${line(1)}</p></div></body></html>`;
+    const res = extractArticle(html, 'https://coast.example/lights');
+    const text = res.kind === 'article' ? res.article.text : (res.partial?.text ?? '');
+    expect(text).toContain('Lighthouse number 0 on the northern cape');
+    expect(text).toContain('Lighthouse number 39 on the northern cape');
+    expect(text).not.toContain('Contact');
+  });
+});
