@@ -1,9 +1,12 @@
 /**
  * Throughput of @wirehose/extraction vs @mozilla/readability + jsdom on the same pages, one process.
- * Usage: pnpm -s bench:extraction --dataset DIR [--rounds N] [--readability-rounds N]
+ * Usage: pnpm -s bench:extraction [--dataset DIR] [--rounds N] [--readability-rounds N]
+ * (default DIR: ../shared/datasets/extraction-dev beside the project)
  * Last line: "ratio: N.N" (wirehose pages/s divided by readability pages/s).
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../packages/extraction/src/index.js';
 import { argValue, loadExtractionDataset, type ExtractionPage } from './lib/extraction-dataset.js';
@@ -23,10 +26,12 @@ interface ReadabilityModule {
 const { JSDOM, VirtualConsole } = require('jsdom') as JsdomModule;
 const { Readability } = require('@mozilla/readability') as ReadabilityModule;
 
-const dataset = argValue('dataset');
-if (dataset === undefined) {
-  console.error('usage: bench-extraction --dataset DIR [--rounds N] [--readability-rounds N]');
-  process.exit(2);
+// Default: the first benchmark's pages in the shared folder beside the project.
+const dataset =
+  argValue('dataset') ?? fileURLToPath(new URL('../../shared/datasets/extraction-dev', import.meta.url));
+if (argValue('dataset') === undefined && !existsSync(dataset)) {
+  console.log(`skipped: no --dataset given and the default ${dataset} is absent`);
+  process.exit(0);
 }
 const pages = loadExtractionDataset(dataset);
 if (pages.length === 0) {

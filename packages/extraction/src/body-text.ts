@@ -94,8 +94,7 @@ function proseText(m: PageModel): Int32Array {
  * Moves from the best-scored element up to ancestors while what they add is mostly prose:
  * articles split into several sections or wrappers are taken whole, but not the page around them.
  */
-function climb(m: PageModel, start: number): number {
-  const good = proseText(m);
+function climb(m: PageModel, start: number, good: Int32Array): number {
   let cur = start;
   for (;;) {
     const curEl = m.els[cur] as Element;
@@ -115,6 +114,30 @@ function climb(m: PageModel, start: number): number {
   }
 }
 
+/** Widen when the container holds less than this share of the page's prose... */
+const WIDEN_BELOW = 0.7;
+/** ...to the closest ancestor holding at least this share... */
+const WIDEN_TO = 0.7;
+/** ...unless that ancestor's text is this much or more inside links. */
+const WIDEN_MAX_LINK_DENSITY = 0.5;
+
+/**
+ * When the chosen container holds only a small part of the page's prose (an article split into
+ * many cards or sections, each scored on its own), moves up to the closest ancestor that holds
+ * most of it, unless that ancestor is the whole page or mostly links.
+ */
+function widen(m: PageModel, top: number, good: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < good.length; i++) if ((m.parent[i] as number) < 0) total += good[i] as number;
+  if (total === 0 || (good[top] as number) >= total * WIDEN_BELOW) return top;
+  let a = top;
+  while (a >= 0 && (good[a] as number) < total * WIDEN_TO) a = m.parent[a] as number;
+  if (a < 0) return top;
+  const name = (m.els[a] as Element).name;
+  if (name === 'body' || name === 'html') return top;
+  return linkDensity(m, a) < WIDEN_MAX_LINK_DENSITY ? a : top;
+}
+
 /** Chooses the container of the article and the siblings that continue it. */
 function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: number[] } | null {
   let top = -1;
@@ -132,7 +155,9 @@ function chooseRoots(m: PageModel, score: Float64Array): { top: number; roots: n
     if (body < 0 || (m.textLen[body] as number) === 0) return null;
     return { top: body, roots: [body] };
   }
-  top = climb(m, top);
+  const good = proseText(m);
+  top = climb(m, top, good);
+  top = widen(m, top, good);
   best = Math.max(best, score[top] as number);
   const topEl = m.els[top] as Element;
   const parentEl = topEl.parent;
@@ -213,7 +238,7 @@ function cleanParagraph(raw: string): string {
 }
 
 /** Renders the text of the chosen roots as paragraphs, leaving out boilerplate blocks. */
-function renderRoots(m: PageModel, roots: number[]): string[] {
+function renderRoots(m: PageModel, roots: number[], keepLinks = false): string[] {
   const paragraphs: string[] = [];
   let buf = '';
   // Block whose text is in `buf`: decides whether the paragraph is mostly links.
@@ -226,7 +251,7 @@ function renderRoots(m: PageModel, roots: number[]): string[] {
       const bt = m.blockText[b] as number;
       const bl = m.blockLink[b] as number;
       // Mostly links and no sentence of its own: a related link or a menu, not prose.
-      if (bt > 0 && ((bl > bt * 0.6 && bt - bl < 40) || bl > bt * 0.9)) keep = false;
+      if (!keepLinks && bt > 0 && ((bl > bt * 0.6 && bt - bl < 40) || bl > bt * 0.9)) keep = false;
     }
     if (keep) {
       // <br><br> separates paragraphs.
@@ -295,10 +320,46 @@ function trimTrailing(paragraphs: string[]): string[] {
 }
 
 /** Finds the article body; null when the page holds no prose. */
+/** Fewer words than this in the prose found, and the page's main landmark is read instead. */
+const SHORT_BODY_WORDS = 150;
+
+function wordsIn(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.split(/\s+/).length;
+  return n;
+}
+
+/**
+ * The page's main landmark (<main> or role="main") when it holds much more text than `container`,
+ * or lies inside it (no block scored, and the whole body was taken):
+ * pages that are not articles (listings, product pages, threads) keep their content there, in
+ * short blocks and links that the prose scoring passes over.
+ */
+function mainLandmark(m: PageModel, container: number): number | null {
+  for (let i = 0; i < m.els.length; i++) {
+    const el = m.els[i] as Element;
+    if (el.name !== 'main' && el.attribs['role'] !== 'main') continue;
+    if (m.skipped[i] === 1) continue;
+    let inside = false;
+    for (let a = m.parent[i] as number; a >= 0 && !inside; a = m.parent[a] as number)
+      inside = a === container;
+    return inside || (m.textLen[i] as number) > (m.textLen[container] as number) * 2 ? i : null;
+  }
+  return null;
+}
+
 export function extractBodyText(m: PageModel): BodyText | null {
   const score = scoreCandidates(m);
   const chosen = chooseRoots(m, score);
   if (chosen === null) return null;
   const paragraphs = trimTrailing(renderRoots(m, chosen.roots));
+  if (wordsIn(paragraphs) < SHORT_BODY_WORDS) {
+    const main = mainLandmark(m, chosen.top);
+    if (main !== null) {
+      const all = trimTrailing(renderRoots(m, [main], true));
+      if (wordsIn(all) > wordsIn(paragraphs))
+        return { paragraphs: all, container: main, linkDensity: linkDensity(m, main) };
+    }
+  }
   return { paragraphs, container: chosen.top, linkDensity: linkDensity(m, chosen.top) };
 }

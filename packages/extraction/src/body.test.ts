@@ -28,3 +28,35 @@ describe('body text', () => {
     expect(text).not.toContain('Tove Lind');
   });
 });
+
+describe('body text of an article split into cards', () => {
+  it('takes every card, not only the best-scored one', () => {
+    const card = (i: number): string => `<section class="block"><div class="wrap"><div class="inner">
+      <h3>Station ${i}</h3><ul><li>Open: May to September</li><li>Keepers: 2</li></ul>
+      <div class="widget"><div class="widget-body"><p>${line(i)} ${line(i + 10)}</p></div></div>
+      </div></div></section>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/map">Map</a></nav>
+      <div class="page">${[1, 2, 3, 4, 5, 6].map(card).join('')}</div>
+      <div class="footer-links"><a href="/a">About</a> <a href="/c">Contact</a></div></body></html>`;
+    const text = textOf(html);
+    for (const i of [1, 2, 3, 4, 5, 6]) expect(text).toContain(line(i));
+    expect(text).toContain('Station 6');
+  });
+});
+
+describe('pages that are not articles', () => {
+  it('gives the listing in <main> rather than a stray paragraph or the navigation', () => {
+    const items = Array.from(
+      { length: 40 },
+      (_, i) => `<li><a href="/lights/${i}">Lighthouse number ${i} on the northern cape</a></li>`,
+    ).join('');
+    const html = `<html><body><nav>${['Home', 'Maps', 'Shop', 'Contact'].map((n) => `<a href="/${n}">${n}</a>`).join(' ')}</nav>
+      <main><h2>All lighthouses</h2><ul class="index">${items}</ul></main>
+      <div class="promo"><p>${line(1)}</p></div></body></html>`;
+    const res = extractArticle(html, 'https://coast.example/lights');
+    const text = res.kind === 'article' ? res.article.text : (res.partial?.text ?? '');
+    expect(text).toContain('Lighthouse number 0 on the northern cape');
+    expect(text).toContain('Lighthouse number 39 on the northern cape');
+    expect(text).not.toContain('Contact');
+  });
+});

@@ -8,8 +8,14 @@ describe('limitNesting', () => {
     expect(limitNesting(html, 5)).toBe(html);
   });
 
-  it('cuts before the first tag deeper than the limit', () => {
-    expect(limitNesting('<div><div><div>text</div></div></div>', 2)).toBe('<div><div>');
+  it('flattens tags deeper than the limit and keeps their text, block tags as paragraph breaks', () => {
+    expect(limitNesting('<div><div><div>text<b>bold</b></div></div></div>', 2)).toBe(
+      '<div><div><br><br>textbold<br><br></div></div>',
+    );
+  });
+
+  it('keeps the text after a flattened nest at its own depth', () => {
+    expect(limitNesting('<div><span><i>a</i></span>b</div><p>c</p>', 1)).toBe('<div>ab</div><p>c</p>');
   });
 
   it('counts implied closes, so unclosed paragraphs and cells do not nest', () => {
@@ -25,8 +31,11 @@ describe('limitNesting', () => {
     expect(out.length).toBeGreaterThan(nest.length * 3);
   });
 
-  it('ignores tags inside comments and scripts', () => {
+  it('ignores tags inside comments and scripts, and keeps a deep script whole', () => {
     const html = `<!--${'<div>'.repeat(50)}--><script>${'<div>'.repeat(50)}</script><p>ok</p>`;
     expect(limitNesting(html, 3)).toBe(html);
+    expect(limitNesting('<div><div><script>if (a<b) x()</script>t</div></div>', 1)).toBe(
+      '<div><br><br><script>if (a<b) x()</script>t<br><br></div>',
+    );
   });
 });
