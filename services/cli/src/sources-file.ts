@@ -17,22 +17,17 @@ function missingFile(file: string, err: unknown): UnreachableError {
 }
 
 /**
- * A missing or unreadable sources file becomes one line naming it and how to point at another
- * (`--file`, `SOURCES_FILE`, sources.example.yaml); other errors (invalid content: the sources package
- * names the line and field) pass unchanged.
+ * Read and validate the sources file; a missing or unreadable file is one line naming it and how to
+ * point at another (`--file`, `SOURCES_FILE`, sources.example.yaml). Invalid content keeps the sources
+ * package's own error, which names the line and field.
  */
-export function explainSourcesFileError(file: string, err: unknown): unknown {
-  const code = (err as { code?: unknown }).code;
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
-    return missingFile(file, err);
-  return err;
-}
-
-/** Read and validate the sources file, failing as {@link explainSourcesFileError} says. */
 export async function readSourcesFile(file: string): Promise<SourcesFile> {
   try {
     return await loadSourcesFile(file);
   } catch (err) {
-    throw explainSourcesFileError(file, err);
+    const code = (err as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
+      throw missingFile(file, err);
+    throw err;
   }
 }

@@ -1,14 +1,8 @@
-import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
-import { crawlQueue, createRedis, type Redis } from '@wirehose/queue';
+import type { Redis } from '@wirehose/queue';
 import type { Source } from '@wirehose/schemas';
-import { loadSourcesFile } from '@wirehose/sources';
-import { createSourceStats } from '@wirehose/svc-fetcher';
-import type { Command } from './command.js';
-import { sourcesSpec } from './sources-spec.js';
-import { checkRedis } from '../reach.js';
-import { explainSourcesFileError } from '../sources-file.js';
+import type { Command, OptionSpec } from './command.js';
 
 const SourcesEnvSchema = BaseEnvSchema.extend({
   SOURCES_FILE: z.string().default('sources.yaml'),
@@ -39,6 +33,12 @@ export async function listSources(
   prefix: string,
   sources: readonly Source[],
 ): Promise<SourceRow[]> {
+  // Loaded here, not at start-up: `wirehose --help` and `sources check` do not need them.
+  const [{ Queue }, { crawlQueue }, { createSourceStats }] = await Promise.all([
+    import('bullmq'),
+    import('@wirehose/queue'),
+    import('@wirehose/svc-fetcher'),
+  ]);
   const stats = createSourceStats(redis, prefix);
   const queue = new Queue(crawlQueue.name, { connection: redis, prefix });
   try {
@@ -111,17 +111,41 @@ export function formatSourceRows(rows: readonly SourceRow[]): string[] {
   return out;
 }
 
+const FILE_OPTION: OptionSpec = {
+  name: 'file',
+  value: 'FILE',
+  description: 'the sources file (default: SOURCES_FILE or sources.yaml; see sources.example.yaml)',
+};
+
 export const sourcesCommand: Command = {
-  ...sourcesSpec,
+  name: 'sources',
+  summary: 'list the sources with their poll status, or check the sources file',
+  examples: ['sources list', 'sources check --file my-sources.yaml'],
+  subcommands: [
+    {
+      name: 'list',
+      summary: 'each source: last poll, status, next run, counts (needs REDIS_URL)',
+      options: [FILE_OPTION],
+      examples: [
+        'sources list',
+        'REDIS_URL=redis://127.0.0.1:6379 wirehose sources list --file sources.yaml',
+      ],
+    },
+    {
+      name: 'check',
+      summary: 'validate the sources file (errors name the line and field)',
+      options: [FILE_OPTION],
+      examples: ['sources check', 'sources check --file sources.example.yaml'],
+    },
+  ],
   async run({ args, flags, env, print }) {
     const config = loadConfig(SourcesEnvSchema, env);
     const file = typeof flags['file'] === 'string' ? flags['file'] : config.SOURCES_FILE;
     const [action] = args;
     if (action !== 'list' && action !== 'check')
       throw new Error(`unknown sources sub-command "${action ?? ''}"; use list or check`);
-    const { sources } = await loadSourcesFile(file).catch((err: unknown) => {
-      throw explainSourcesFileError(file, err);
-    });
+    const { readSourcesFile } = await import('../sources-file.js');
+    const { sources } = await readSourcesFile(file);
     if (action === 'check') {
       print(`${file}: ${sources.length} source(s), valid`);
       return 0;
@@ -130,6 +154,10 @@ export const sourcesCommand: Command = {
       throw new Error(
         'sources list needs REDIS_URL: poll stats live in the Redis the services use (e.g. REDIS_URL=redis://127.0.0.1:6379)',
       );
+    const [{ checkRedis }, { createRedis }] = await Promise.all([
+      import('../reach.js'),
+      import('@wirehose/queue'),
+    ]);
     await checkRedis(config.REDIS_URL);
     const redis = createRedis(config.REDIS_URL, 'producer', { enableOfflineQueue: true });
     try {
