@@ -9,10 +9,14 @@ function print(line: string): void {
 
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** An error's message, one line per line of it, under the `wirehose:` prefix; never a stack trace. */
+/**
+ * An error as the user sees it: its message (which says what failed and how to fix it) after
+ * `wirehose:`. The stack trace only with LOG_LEVEL=debug or trace, for whoever debugs wirehose itself.
+ */
 function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return `wirehose: ${message}\n`;
+  const debug = ['debug', 'trace'].includes(process.env['LOG_LEVEL'] ?? '');
+  return `wirehose: ${message}\n${debug && err instanceof Error && err.stack ? `${err.stack}\n` : ''}`;
 }
 
 async function main(argv: string[]): Promise<number> {

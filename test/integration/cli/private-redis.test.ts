@@ -9,7 +9,7 @@ describe('ensureRedis', () => {
     await handle.stop();
   });
 
-  it('starts a private redis-server on a free loopback port and stops it', async () => {
+  it('starts a private redis-server with AOF on a free loopback port and stops it', async () => {
     const handle = await ensureRedis(undefined);
     expect(handle.isPrivate).toBe(true);
     expect(handle.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
@@ -17,6 +17,8 @@ describe('ensureRedis', () => {
     const client = new Redis(handle.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
     client.on('error', () => {});
     expect(await client.ping()).toBe('PONG');
+    // AOF, so a crash of the server loses no job the pipeline was given (issue 19).
+    expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
     client.disconnect();
     await handle.stop();
     const after = new Redis(handle.url, {
