@@ -34,6 +34,7 @@ import {
   createProducer,
   createRedis,
   fetchQueue,
+  queueHashTag,
   queueOptions,
   toJobId,
   waitForIdle,
@@ -195,6 +196,28 @@ function pct(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
+/** Bytes held per key family (the key under the prefix up to its id), from MEMORY USAGE of every key. */
+async function memoryByFamily(redis: Redis, prefix: string): Promise<[string, number][]> {
+  const families = new Map<string, number>();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    const sizes = await Promise.all(keys.map((k) => redis.memory('USAGE', k)));
+    keys.forEach((k, i) => {
+      const rest = k.slice(prefix.length + 1);
+      // Queue keys: `{tag}:<queue>:<type or job id>`; data keys: `<family>:<id>`.
+      const parts = rest.split(':');
+      const isQueue = parts[0] === `{${queueHashTag(parts[1] ?? '')}}`;
+      const family = isQueue
+        ? `${parts[1]} queue ${/^[a-z-]+$/.test(parts[2] ?? '') ? parts[2] : 'jobs'}`
+        : (parts.find((p) => !p.startsWith('{')) ?? rest);
+      families.set(family, (families.get(family) ?? 0) + (sizes[i] ?? 0));
+    });
+  } while (cursor !== '0');
+  return [...families].sort((a, b) => b[1] - a[1]);
+}
+
 async function redisInfo(redis: Redis, field: string): Promise<number> {
   const info = await redis.info();
   const m = new RegExp(`^${field}:([\\d.]+)`, 'm').exec(info);
@@ -268,6 +291,7 @@ async function runPipeline(
     const redisCpu =
       (await redisInfo(redis, 'used_cpu_user')) + (await redisInfo(redis, 'used_cpu_sys')) - redisCpuBefore;
     const memAfter = await redisInfo(redis, 'used_memory');
+    const byFamily = await memoryByFamily(redis, prefix);
 
     // Per stage: processing time (processedOn -> finishedOn) and time in stage (added -> finished).
     let finishedLast = started;
@@ -320,6 +344,12 @@ async function runPipeline(
       `redis memory: ${(((memAfter - memBefore) / 1e6) * (10_000 / articles)).toFixed(1)} MB per 10k articles ` +
         `(used_memory +${((memAfter - memBefore) / 1e6).toFixed(1)} MB for ${articles}, finished jobs kept as configured` +
         (isPrivate ? ')' : '; shared Redis: other clients count too)'),
+    );
+    console.log(
+      `redis memory by key family, MB per 10k articles: ${byFamily
+        .slice(0, 8)
+        .map(([f, b]) => `${f} ${((b / 1e6) * (10_000 / articles)).toFixed(1)}`)
+        .join(', ')}`,
     );
     return {
       label,
