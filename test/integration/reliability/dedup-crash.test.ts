@@ -38,7 +38,8 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
     const next = counts.filter((c) => c.queue === eventsQueue.name || c.queue === 'publish');
     expect(next.every((c) => c.waiting + c.active + c.delayed + c.completed === 0)).toBe(true);
 
-    const watch = new QueueEvents(dedupQueue.name, { connection: connect(), prefix });
+    const eventsConnection = connect();
+    const watch = new QueueEvents(dedupQueue.name, { connection: eventsConnection, prefix });
     await watch.waitUntilReady();
     const restarted = new Promise<number>((resolve) =>
       watch.once('active', () => resolve(elapsed(killedAt))),
@@ -65,6 +66,7 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
       expect((await streamedRecords(redis, prefix)).length).toBe(1);
     } finally {
       await watch.close();
+      eventsConnection.disconnect();
       await downstream.close();
       await dedups.close();
     }
