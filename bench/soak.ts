@@ -150,6 +150,40 @@ interface Sample {
   rss: Record<string, number>;
 }
 
+/** Redis memory by key family at the end (MEMORY USAGE of every key), the 16 largest. */
+async function familyBreakdown(redis: Redis): Promise<string[]> {
+  const families = new Map<string, { keys: number; bytes: number }>();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    const pipeline = redis.pipeline();
+    for (const key of keys) pipeline.memory('USAGE', key);
+    const sizes = (await pipeline.exec()) ?? [];
+    keys.forEach((key, i) => {
+      const [, head = '', second = ''] = key.split(':');
+      // Queue keys: the queue and its structure, or "<job>" for a job's hash and side keys.
+      const isQueueKey = /^(crawl|fetch|extract|dedup|extract-events|publish|publish-.+|dead-letter)$/.test(
+        head,
+      );
+      const family = isQueueKey
+        ? `${head}:${/^(id|meta|events|completed|failed|wait|active|delayed|prioritized|marker|stalled-check|pc|waiting-children)$/.test(second) ? second : '<job>'}`
+        : head.replace(/[0-9a-f]{3,}.*$/, '*');
+      const entry = families.get(family) ?? { keys: 0, bytes: 0 };
+      entry.keys += 1;
+      entry.bytes += Number(sizes[i]?.[1] ?? 0);
+      families.set(family, entry);
+    });
+  } while (cursor !== '0');
+  return [...families]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .slice(0, 16)
+    .map(
+      ([family, e]) =>
+        `${family.padEnd(28)} ${String(e.keys).padStart(7)} keys ${(e.bytes / 2 ** 20).toFixed(2).padStart(8)} MB`,
+    );
+}
+
 async function main(): Promise<void> {
   const redisServer = await startRedisServer(['--appendonly', 'yes', '--appendfsync', 'everysec']);
   const site = await startSite();
@@ -286,6 +320,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nfed ${fed}, processed by dedup ${processed}, backlog at the end ${last?.backlog ?? 0}, dead letters ${dead}, ` +
       `error log lines ${JSON.stringify(errors)}\n`,
+  );
+
+  process.stdout.write(
+    `\nRedis memory by key family at the end:\n${(await familyBreakdown(redis)).join('\n')}\n`,
   );
 
   for (const child of children.values()) child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import { DeadLetterSchema, type DeadLetter } from '@wirehose/schemas';
 import { deadLetterQueue } from './queues.js';
-import { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
+import { DEFAULT_JOB_OPTIONS, QUEUE_STREAM_OPTIONS, toJobId } from './job-options.js';
 import type { QueueContext } from './producer.js';
 
 export interface DeadLetterEntry extends DeadLetter {
@@ -34,7 +34,11 @@ export function createDeadLetters(
   ctx: QueueContext,
   { maxAgeSeconds = DEAD_LETTER_MAX_AGE_SECONDS }: { maxAgeSeconds?: number } = {},
 ): DeadLetters {
-  const dlq = new Queue(deadLetterQueue.name, { connection: ctx.connection, prefix: ctx.prefix });
+  const dlq = new Queue(deadLetterQueue.name, {
+    connection: ctx.connection,
+    prefix: ctx.prefix,
+    ...QUEUE_STREAM_OPTIONS,
+  });
   const targets = new Map<string, Queue>();
   const target = (name: string): Queue => {
     let queue = targets.get(name);
@@ -43,6 +47,7 @@ export function createDeadLetters(
         connection: ctx.connection,
         prefix: ctx.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        skipMetasUpdate: true,
       });
       targets.set(name, queue);
     }

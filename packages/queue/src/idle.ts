@@ -19,7 +19,11 @@ export async function getQueueCounts(
   const names = [...STAGE_QUEUES.map((q) => q.name), ...extra];
   return Promise.all(
     names.map(async (name) => {
-      const queue = new Queue(name, { connection: ctx.connection, prefix: ctx.prefix });
+      const queue = new Queue(name, {
+        connection: ctx.connection,
+        prefix: ctx.prefix,
+        skipMetasUpdate: true,
+      });
       try {
         const c = await queue.getJobCounts(
           'waiting',

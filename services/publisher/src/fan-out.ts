@@ -1,5 +1,5 @@
-import { FlowProducer, type FlowJob } from 'bullmq';
-import { publishQueue, type QueueContext } from '@wirehose/queue';
+import { FlowProducer, Queue, type FlowJob } from 'bullmq';
+import { publishQueue, QUEUE_STREAM_OPTIONS, type QueueContext } from '@wirehose/queue';
 import type { PublishJob, StoryRecord } from '@wirehose/schemas';
 import { SinkJobSchema, type OpenSink } from '@wirehose/sinks';
 
@@ -23,6 +23,12 @@ export function createFanOut(
   sinks: readonly Pick<OpenSink, 'queue' | 'jobOptions'>[],
 ): FanOut {
   const flows = new FlowProducer({ connection: ctx.connection, prefix: ctx.prefix });
+  // A flow producer does not set its queues' options; opening each sink queue once does (the bound
+  // on its event stream, as for every queue that gets jobs).
+  const sinkQueues = sinks.map(
+    (s) =>
+      new Queue(s.queue.name, { connection: ctx.connection, prefix: ctx.prefix, ...QUEUE_STREAM_OPTIONS }),
+  );
   return {
     async publish(record, reason) {
       if (sinks.length === 0) return;
@@ -45,6 +51,8 @@ export function createFanOut(
         children,
       });
     },
-    close: () => flows.close(),
+    async close() {
+      await Promise.all([flows.close(), ...sinkQueues.map((q) => q.close())]);
+    },
   };
 }

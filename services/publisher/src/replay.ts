@@ -33,7 +33,11 @@ export async function replayRecords({
   const ids = await stores.records.idsSince(since);
   const results: ReplayResult[] = [];
   for (const target of sinks) {
-    const queue = new Queue(target.queue.name, { connection: queues.connection, prefix: queues.prefix });
+    const queue = new Queue(target.queue.name, {
+      connection: queues.connection,
+      prefix: queues.prefix,
+      skipMetasUpdate: true,
+    });
     let queued = 0;
     try {
       for (let i = 0; i < ids.length; i += batchSize) {
