@@ -17,9 +17,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DEFAULT_JOB_OPTIONS, fetchQueue, getQueueCounts, toJobId } from '@wirehose/queue';
+import {
+  createDeadLetters,
+  createProducer,
+  dedupQueue,
+  extractQueue,
+  fetchQueue,
+  getQueueCounts,
+  toJobId,
+} from '@wirehose/queue';
 import { sinkQueueName } from '@wirehose/sinks';
 import { arg, seededRandom } from './lib/cli.js';
 import { startRedisServer } from './lib/redis-server.js';
@@ -161,7 +168,8 @@ async function familyBreakdown(redis: Redis): Promise<string[]> {
     for (const key of keys) pipeline.memory('USAGE', key);
     const sizes = (await pipeline.exec()) ?? [];
     keys.forEach((key, i) => {
-      const [, head = '', second = ''] = key.split(':');
+      // Queue keys may carry a hash tag (`<prefix>:{<tag>}:<queue>:...`); the family ignores it.
+      const [, head = '', second = ''] = key.replace(/:\{[^}]*\}/, '').split(':');
       // Queue keys: the queue and its structure, or "<job>" for a job's hash and side keys.
       const isQueueKey = /^(crawl|fetch|extract|dedup|extract-events|publish|publish-.+|dead-letter)$/.test(
         head,
@@ -227,14 +235,10 @@ async function main(): Promise<void> {
   }
   let stopping = false;
   const ctx = { connection: redis, prefix };
-  const fetches = new Queue(fetchQueue.name, { ...ctx, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const eventsConnection = redis.duplicate();
-  const dedupEvents = new QueueEvents('dedup', { connection: eventsConnection, prefix });
-  await dedupEvents.waitUntilReady();
-  let processed = 0;
-  dedupEvents.on('completed', () => {
-    processed += 1;
-  });
+  const fetches = createProducer(fetchQueue, ctx);
+  const deadLetters = createDeadLetters(ctx);
+  // Articles still before or in dedup; the rest have been placed in a story.
+  const upstream = new Set<string>([fetchQueue.name, extractQueue.name, dedupQueue.name]);
 
   process.stdout.write(
     `soak: ${minutes} min at ${rate} articles/s, retention ${retention > 0 ? `${retention} s` : 'production defaults'}, ` +
@@ -254,7 +258,7 @@ async function main(): Promise<void> {
       });
       fed += 1;
     }
-    if (batch.length > 0) void fetches.addBulk(batch);
+    if (batch.length > 0) void fetches.queue.addBulk(batch);
   }, 100);
 
   const samples: Sample[] = [];
@@ -267,17 +271,20 @@ async function main(): Promise<void> {
     const redisMb = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0) / 2 ** 20;
     const rss: Record<string, number> = {};
     for (const [name, child] of children) rss[name] = await rssMb(child.pid ?? 0);
+    const pending = counts
+      .filter((c) => upstream.has(c.queue))
+      .reduce((n, c) => n + c.waiting + c.active + c.delayed, 0);
     const sample: Sample = {
       atS: Math.round((performance.now() - started) / 1000),
       fed,
-      processed,
+      processed: fed - pending,
       backlog: counts.reduce((n, c) => n + c.waiting + c.active + c.delayed, 0),
       redisMb,
       rss,
     };
     samples.push(sample);
     process.stdout.write(
-      `${[sample.atS, fed, processed, sample.backlog, redisMb.toFixed(1), ...SERVICES.map((s) => (rss[s] ?? 0).toFixed(1))].join('\t')}\n`,
+      `${[sample.atS, fed, sample.processed, sample.backlog, redisMb.toFixed(1), ...SERVICES.map((s) => (rss[s] ?? 0).toFixed(1))].join('\t')}\n`,
     );
   }
   clearInterval(feeder);
@@ -313,12 +320,10 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write('too few samples after the warm-up for a slope; run longer\n');
   }
-  const deadLetters = new Queue('dead-letter', ctx);
   const dead = await deadLetters.count();
-  await deadLetters.close();
   const last = samples[samples.length - 1];
   process.stdout.write(
-    `\nfed ${fed}, processed by dedup ${processed}, backlog at the end ${last?.backlog ?? 0}, dead letters ${dead}, ` +
+    `\nfed ${fed}, through dedup ${last?.processed ?? 0}, backlog at the end ${last?.backlog ?? 0}, dead letters ${dead}, ` +
       `error log lines ${JSON.stringify(errors)}\n`,
   );
 
@@ -332,8 +337,7 @@ async function main(): Promise<void> {
       (c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve))),
     ),
   );
-  await dedupEvents.close();
-  eventsConnection.disconnect();
+  await deadLetters.close();
   await fetches.close();
   redis.disconnect();
   site.server.close();
