@@ -1,7 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import { DeadLetterSchema, type DeadLetter } from '@wirehose/schemas';
 import { deadLetterQueue } from './queues.js';
-import { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
+import { DEFAULT_JOB_OPTIONS, QUEUE_STREAM_OPTIONS, toJobId } from './job-options.js';
 import type { QueueContext } from './producer.js';
 import { queueOptions } from './queue-keys.js';
 
@@ -35,7 +35,10 @@ export function createDeadLetters(
   ctx: QueueContext,
   { maxAgeSeconds = DEAD_LETTER_MAX_AGE_SECONDS }: { maxAgeSeconds?: number } = {},
 ): DeadLetters {
-  const dlq = new Queue(deadLetterQueue.name, queueOptions(ctx, deadLetterQueue.name));
+  const dlq = new Queue(deadLetterQueue.name, {
+    ...queueOptions(ctx, deadLetterQueue.name),
+    ...QUEUE_STREAM_OPTIONS,
+  });
   const targets = new Map<string, Queue>();
   const target = (name: string): Queue => {
     let queue = targets.get(name);
@@ -43,6 +46,7 @@ export function createDeadLetters(
       queue = new Queue(name, {
         ...queueOptions(ctx, name),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        skipMetasUpdate: true,
       });
       targets.set(name, queue);
     }

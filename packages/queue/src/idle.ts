@@ -20,7 +20,7 @@ export async function getQueueCounts(
   const names = [...STAGE_QUEUES.map((q) => q.name), ...extra];
   return Promise.all(
     names.map(async (name) => {
-      const queue = new Queue(name, queueOptions(ctx, name));
+      const queue = new Queue(name, { ...queueOptions(ctx, name), skipMetasUpdate: true });
       try {
         const c = await queue.getJobCounts(
           'waiting',

@@ -13,7 +13,7 @@ export {
   SOURCE_SET_KEY,
 } from './queues.js';
 export type { QueueDef } from './queues.js';
-export { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
+export { DEFAULT_JOB_OPTIONS, QUEUE_STREAM_OPTIONS, toJobId } from './job-options.js';
 export { createProducer, InvalidJobError } from './producer.js';
 export type { Producer, QueueContext } from './producer.js';
 export { createStageWorker } from './worker.js';

@@ -14,6 +14,15 @@ export const DEFAULT_JOB_OPTIONS = {
 } as const satisfies JobsOptions;
 
 /**
+ * Queue options every queue that adds jobs is opened with: BullMQ keeps each queue's event stream
+ * (what QueueEvents listeners read live) at about this many entries, a few hundred jobs' worth. Its
+ * default, 10,000, is a bound too, but one that a low-rate deployment takes hours to reach. Queues
+ * opened only to read (counts, the dead-letter queue's targets) pass `skipMetasUpdate` instead, so
+ * they do not reset the setting.
+ */
+export const QUEUE_STREAM_OPTIONS = { streams: { events: { maxLen: 2_000 } } } as const;
+
+/**
  * A job id that BullMQ accepts from a business key: no `:` and never all digits.
  */
 export function toJobId(key: string): string {

@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
 import type { z } from 'zod';
 import type { QueueDef } from './queues.js';
-import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { DEFAULT_JOB_OPTIONS, QUEUE_STREAM_OPTIONS } from './job-options.js';
 import { queueOptions } from './queue-keys.js';
 
 export interface QueueContext {
@@ -34,6 +34,7 @@ export function createProducer<S extends z.ZodType>(def: QueueDef<S>, ctx: Queue
   const queue = new Queue(def.name, {
     ...queueOptions(ctx, def.name),
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    ...QUEUE_STREAM_OPTIONS,
   });
   return {
     queue,

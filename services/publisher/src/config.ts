@@ -28,5 +28,14 @@ export const PublisherEnvSchema = BaseEnvSchema.extend({
     .default(DEFAULT_SINK_ENV.PG_SCHEMA),
   /** Without SINKS_FILE: also write to the PostgreSQL index. */
   PG_SINK: z.stringbool().default(DEFAULT_SINK_ENV.PG_SINK),
+  /**
+   * The dedup window, as the dedup service has it (same variable, same default): the index's time
+   * partitions depend on it, so a publisher with another value finds no story.
+   */
+  DEDUP_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
 });
 export type PublisherConfig = z.infer<typeof PublisherEnvSchema>;

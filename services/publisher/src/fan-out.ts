@@ -1,5 +1,5 @@
-import { FlowProducer, type FlowJob } from 'bullmq';
-import { publishQueue, queueOptions, type QueueContext } from '@wirehose/queue';
+import { FlowProducer, Queue, type FlowJob } from 'bullmq';
+import { publishQueue, QUEUE_STREAM_OPTIONS, queueOptions, type QueueContext } from '@wirehose/queue';
 import type { PublishJob, StoryRecord } from '@wirehose/schemas';
 import { SinkJobSchema, type OpenSink } from '@wirehose/sinks';
 
@@ -24,6 +24,11 @@ export function createFanOut(
 ): FanOut {
   // The parent and every child share the `publish` hash tag (`queuePrefix`), so one prefix fits the flow.
   const flows = new FlowProducer(queueOptions(ctx, publishQueue.name));
+  // A flow producer does not set its queues' options; opening each sink queue once does (the bound
+  // on its event stream, as for every queue that gets jobs).
+  const sinkQueues = sinks.map(
+    (s) => new Queue(s.queue.name, { ...queueOptions(ctx, s.queue.name), ...QUEUE_STREAM_OPTIONS }),
+  );
   return {
     async publish(record, reason) {
       if (sinks.length === 0) return;
@@ -46,6 +51,8 @@ export function createFanOut(
         children,
       });
     },
-    close: () => flows.close(),
+    async close() {
+      await Promise.all([flows.close(), ...sinkQueues.map((q) => q.close())]);
+    },
   };
 }

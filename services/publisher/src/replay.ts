@@ -33,7 +33,10 @@ export async function replayRecords({
   const ids = await stores.records.idsSince(since);
   const results: ReplayResult[] = [];
   for (const target of sinks) {
-    const queue = new Queue(target.queue.name, queueOptions(queues, target.queue.name));
+    const queue = new Queue(target.queue.name, {
+      ...queueOptions(queues, target.queue.name),
+      skipMetasUpdate: true,
+    });
     let queued = 0;
     try {
       for (let i = 0; i < ids.length; i += batchSize) {

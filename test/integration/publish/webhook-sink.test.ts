@@ -74,6 +74,22 @@ describe('the webhook sink', () => {
     ).toBe(true);
   });
 
+  it('never names different content with the same idempotency key, even at the same version', async () => {
+    const before = makeRecord({ id: 'w6', version: 1, title: 'Ferry service resumes' });
+    // The same id and version with other content: what a Redis that lost its records would produce.
+    const after = {
+      ...makeRecord({ id: 'w6', version: 1, title: 'Ferry service halted' }),
+      contentHash: 'other',
+    };
+    expect(await sink('/ok-a').write(before)).toBe('written');
+    expect(await sink('/ok-b').write(after)).toBe('written');
+    const keys = seen
+      .filter((s) => s.path === '/ok-a' || s.path === '/ok-b')
+      .map((s) => s.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
   it('treats 410 Gone as permanent and other non-2xx answers as retryable', async () => {
     await expect(sink('/gone').write(makeRecord({ id: 'w2' }))).rejects.toBeInstanceOf(PermanentSinkError);
     const redirect = sink('/redirect').write(makeRecord({ id: 'w3' }));

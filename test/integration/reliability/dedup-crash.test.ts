@@ -45,10 +45,8 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
     const next = counts.filter((c) => c.queue === eventsQueue.name || c.queue === 'publish');
     expect(next.every((c) => c.waiting + c.active + c.delayed + c.completed === 0)).toBe(true);
 
-    const watch = new QueueEvents(
-      dedupQueue.name,
-      queueOptions({ connection: connect(), prefix }, dedupQueue.name),
-    );
+    const eventsConnection = connect();
+    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name));
     await watch.waitUntilReady();
     const restarted = new Promise<number>((resolve) =>
       watch.once('active', () => resolve(elapsed(killedAt))),
@@ -75,6 +73,7 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
       expect((await streamedRecords(redis, prefix)).length).toBe(1);
     } finally {
       await watch.close();
+      eventsConnection.disconnect();
       await downstream.close();
       await dedups.close();
     }

@@ -21,6 +21,7 @@ describe('what the fetcher hands to the extractor', () => {
   let deps: ReturnType<typeof createStageDeps>;
   let fetcher: RunningService;
   let events: QueueEvents;
+  const eventsConnection = connect();
 
   beforeAll(async () => {
     server = await startTestServer({
@@ -41,15 +42,13 @@ describe('what the fetcher hands to the extractor', () => {
         FETCH_HOST_MIN_DELAY_MS: '0',
       }),
     );
-    events = new QueueEvents(
-      fetchQueue.name,
-      queueOptions({ connection: connect(), prefix }, fetchQueue.name),
-    );
+    events = new QueueEvents(fetchQueue.name, queueOptions({ connection: eventsConnection, prefix }, fetchQueue.name));
     await events.waitUntilReady();
   });
 
   afterAll(async () => {
     await events.close();
+    eventsConnection.disconnect();
     await fetcher.close();
     await deps.close();
     await server.close();

@@ -32,10 +32,8 @@ describe('a job whose workers are killed twice while holding it', () => {
     await dedups.add({ articleId: article.articleId }, { jobId });
     await dedups.close();
 
-    const watch = new QueueEvents(
-      dedupQueue.name,
-      queueOptions({ connection: connect(), prefix }, dedupQueue.name),
-    );
+    const eventsConnection = connect();
+    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name));
     await watch.waitUntilReady();
     const env = { REDIS_URL, WIREHOSE_PREFIX: prefix, DEDUP_PAUSE_AFTER_ASSIGN: 'true' };
     const first = spawnService('dedup', env);
@@ -78,6 +76,7 @@ describe('a job whose workers are killed twice while holding it', () => {
       await dedup.close();
       await deps.close();
       await watch.close();
+      eventsConnection.disconnect();
     }
   }, 150_000);
 });
