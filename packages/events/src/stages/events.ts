@@ -34,26 +34,10 @@ const PLACE_TARGET_TYPES = new Set<PloverType>([
   'AID',
   'SANCTION',
 ]);
+/** Month and weekday names: "in June" is a date, not a place. */
+const CALENDAR_WORDS = new Set<string>([...MONTHS, ...WEEKDAYS]);
 /** Modes whose target is the place: "sought refuge in Germany". */
 const PLACE_TARGET_MODES = new Set(['asylum', 'investigate']);
-const NOT_PLACES = new Set<string>([
-  ...MONTHS,
-  ...WEEKDAYS,
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'addition',
-  'response',
-  'order',
-  'particular',
-  'fact',
-  'recent',
-  'march',
-]);
 
 /**
  * Types whose target may be named in an infinitive after the verb ("threatened to shell X",
@@ -81,8 +65,6 @@ const VERBAL_TYPES = new Set<PloverType>([
 ]);
 /** Sectors that are usually of the same country as the other party ("Iranian authorities pressured workers"). */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
-/** Verbs that report an operation named by a noun: "carried out a gas attack", "launched airstrikes". */
-const CONDUCT_VERBS = new Set(['carried', 'launched', 'conducted', 'staged', 'mounted']);
 /** `code` when it names a state: not an organisation block (IGO, NGO) nor the unknown country (---). */
 function stateCountry(code: string | null | undefined): string | null {
   return code && code !== 'IGO' && code !== 'NGO' && code !== '---' ? code : null;
@@ -99,8 +81,12 @@ function auxiliariesBetween(tokens: readonly Token[], from: number, to: number):
 }
 
 /** A verb of conducting ("carried out", "launched") within the four words before a noun trigger. */
-function conductedBefore(tokens: readonly Token[], trigger: Trigger): boolean {
-  return tokens.slice(Math.max(0, trigger.start - 4), trigger.start).some((t) => CONDUCT_VERBS.has(t.norm));
+function conductedBefore(
+  tokens: readonly Token[],
+  trigger: Trigger,
+  conductVerbs: ReadonlySet<string>,
+): boolean {
+  return tokens.slice(Math.max(0, trigger.start - 4), trigger.start).some((t) => conductVerbs.has(t.norm));
 }
 
 /** Prepositions that are also conjunctions: the actor after them may be a clause's subject. */
@@ -125,75 +111,6 @@ const DOMESTIC_SECTORS = new Set([
   'ELI',
 ]);
 
-/** Verbs that carry a nominal event: "launched an attack", "staged protests". */
-const LIGHT_VERBS = new Set([
-  'engaged',
-  'lodged',
-  'filed',
-  'leveled',
-  'levelled',
-  'voiced',
-  'expressed',
-  'continuing',
-  'organizing',
-  'organising',
-  'mounting',
-  'waging',
-  'carrying',
-  'gathered',
-  'converged',
-  'converging',
-  'took',
-  'launched',
-  'launch',
-  'launches',
-  'launching',
-  'staged',
-  'stage',
-  'stages',
-  'staging',
-  'held',
-  'hold',
-  'holds',
-  'holding',
-  'carried',
-  'conducted',
-  'conduct',
-  'conducts',
-  'organized',
-  'organised',
-  'organize',
-  'mounted',
-  'began',
-  'begin',
-  'completed',
-  'concluded',
-  'started',
-  'continued',
-  'continue',
-  'continues',
-  'resumed',
-  'led',
-  'opened',
-  'imposed',
-  'announced',
-  'unveiled',
-  'declared',
-  'made',
-  'issued',
-  'joined',
-  'waged',
-  'escalated',
-  'intensified',
-  'renewed',
-  'completed',
-  'ended',
-  'called',
-  'approved',
-  'reiterated',
-  'rejected',
-  'accepted',
-]);
 /** What civilians and other non-state, non-armed actors can be the source of. */
 const CIVILIAN_TYPES = new Set<PloverType>([
   'PROTEST',
@@ -215,152 +132,15 @@ const SYMMETRIC_TYPES = new Set<PloverType>(['AGREE', 'CONSULT', 'COOPERATE', 'S
  * Meetings and visits (042-044) have a host and a guest, so they keep their direction.
  */
 const RECIPROCAL_CAMEO = /^(?:040|041|046|06\d*|057)$/;
-/** Verbs whose direct object is the other party of a reciprocal exchange ("telephoned X"). */
-const DIRECT_PARTNER_LEMMAS = new Set(['phone', 'telephone', 'talk', 'negotiate', 'consult']);
-/** Words of armed violence proper (not merely armed actors), which outweigh disaster words. */
-const WEAPON_CUES = [
-  'bombing',
-  'bombings',
-  'bomber',
-  'bombers',
-  'gunman',
-  'gunmen',
-  'militants',
-  'insurgents',
-  'rebels',
-  'terrorists',
-  'jihadists',
-  'bomb',
-  'bombs',
-  'explosive',
-  'explosives',
-  'ied',
-  'gunfire',
-  'shot',
-  'shooting',
-  'airstrike',
-  'airstrikes',
-  'shelling',
-  'grenade',
-  'mortar',
-  'rocket',
-  'rockets',
-  'missile',
-  'missiles',
-  'suicide',
-  'ambush',
-  'clashes',
-  'attack',
-  'attacks',
-  'attackers',
-  'attacked',
-];
 /** Nominal events that are political violence even when the text does not say who did them. */
 const ANONYMOUS_NOUN_MODES = new Set(['aerial', 'bombing', 'heavy-weapons', 'demo', 'riot', 'strike']);
 const DISASTER_TYPES = new Set<PloverType>(['ASSAULT', 'AID', 'MOBILIZE', 'RETREAT', 'COERCE']);
-const DISASTER_CUES = [
-  'explosion',
-  'explosions',
-  'leak',
-  'derailed',
-  'earthquake',
-  'quake',
-  'flood',
-  'floods',
-  'flooding',
-  'tsunami',
-  'wildfire',
-  'wildfires',
-  'storm',
-  'hurricane',
-  'cyclone',
-  'typhoon',
-  'landslide',
-  'landslides',
-  'rain',
-  'rains',
-  'rainfall',
-  'drought',
-  'eruption',
-  'volcano',
-  'volcanic',
-  'avalanche',
-  'crash',
-  'accident',
-  'derailment',
-  'poisoning',
-  'outbreak',
-  'epidemic',
-  'heatwave',
-  'fire',
-  'fires',
-  'blaze',
-  'tornado',
-  'mudslide',
-  'collapse',
-  'collapsed',
-];
 /** Words of ordinary crime; a document that uses them is read as a crime report. */
 export const CRIME_CUES =
   /\b(?:gangs?|gangsters?|robbers?|robber(?:y|ies)|thieves|theft|burglar(?:y|ies|s)?|smuggl(?:ing|ers?)|traffick(?:ing|ers?)|drugs?|narcotics|criminals?|cartels?|mafia|poach(?:ing|ers?)|counterfeit)\b/i;
 /** Parties of crime reports: police, unidentified attackers, civilians, businesses. */
 const CRIME_SIDE_SECTORS = new Set(['', 'COP', 'UAF', 'CVL', 'BUS', 'REF', 'LAB', 'EDU', 'MED']);
-const RIOT_LEMMAS = new Set([
-  'clash',
-  'attack',
-  'lynch',
-  'loot',
-  'torch',
-  'set fire',
-  'fight',
-  'storm',
-  'burn',
-  'throw',
-  'hurl',
-  'set ablaze',
-  'stone',
-  'beat',
-]);
 const NON_COERCIVE_SECTORS = new Set(['CVL', 'REF', 'MED', 'EDU', 'LAB', 'BUS', 'REL']);
-const VIOLENCE_CUES = [
-  'gunmen',
-  'militants',
-  'rebels',
-  'insurgents',
-  'bomb',
-  'bombs',
-  'explosive',
-  'ied',
-  'gunfire',
-  'shot',
-  'shooting',
-  'airstrike',
-  'airstrikes',
-  'shelling',
-  'attack',
-  'attacks',
-  'attackers',
-  'ambush',
-  'soldiers',
-  'troops',
-  'militia',
-  'fighters',
-  'suicide',
-  'grenade',
-  'mortar',
-  'rocket',
-  'rockets',
-  'missile',
-  'missiles',
-  'clashes',
-  'fighting',
-  'terrorists',
-  'jihadists',
-  'police',
-  'army',
-  'drone',
-  'raid',
-];
 
 interface Discourse {
   lastPerson: Actor | null;
@@ -396,8 +176,8 @@ function eventId(type: string, source: Actor | null, targets: readonly Actor[], 
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-function hasDisasterCue(ctx: SentenceContext): boolean {
-  return DISASTER_CUES.some((w) => ctx.tokens.some((t, k) => t.norm === w && !ctx.verbTokens.has(k)));
+function hasDisasterCue(ctx: SentenceContext, disasterCues: ReadonlySet<string>): boolean {
+  return ctx.tokens.some((t, k) => disasterCues.has(t.norm) && !ctx.verbTokens.has(k));
 }
 
 function groupMembers(mentions: readonly Mention[], group: number): Mention[] {
@@ -455,7 +235,9 @@ export class DocumentCoder {
     // background ("engaged in kidnapping", "after the clashes between …").
     if (!events.some((e) => e.polarity === 'asserted')) {
       const conducted = nounTriggers.filter(
-        (t) => isBackground(ctx.tokens, t, verbTriggers) && conductedBefore(ctx.tokens, t),
+        (t) =>
+          isBackground(ctx.tokens, t, verbTriggers) &&
+          conductedBefore(ctx.tokens, t, this.#lexicon.words.conductVerbs),
       );
       const coded = this.#firstNounEvents(ctx, conducted, isQuestion, (e) => e.source !== null);
       for (const e of coded) secondary.add(e);
@@ -485,9 +267,9 @@ export class DocumentCoder {
     for (const m of mentions) {
       if (m.isPerson && m.actors[0]?.country) this.#discourse.lastPerson = m.actors[0];
     }
-    const armed = WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w));
+    const armed = tokens.some((t) => this.#lexicon.words.weaponCues.has(t.norm));
     if (armed) this.#disasterContext = false;
-    else if (hasDisasterCue(ctx)) this.#disasterContext = true;
+    else if (hasDisasterCue(ctx, this.#lexicon.words.disasterCues)) this.#disasterContext = true;
     return this.#includeNonAsserted ? events : events.filter((e) => e.polarity === 'asserted');
   }
 
@@ -575,7 +357,7 @@ export class DocumentCoder {
     const gapIsModifier =
       gap !== undefined &&
       /^\p{Ll}/u.test(gap.text) &&
-      !LIGHT_VERBS.has(gap.norm) &&
+      !this.#lexicon.words.lightVerbs.has(gap.norm) &&
       !/ed$/.test(gap.norm) &&
       !ctx.verbTokens.has(trigger.start - 1);
     const adjacent = mentions.find(
@@ -583,7 +365,7 @@ export class DocumentCoder {
     );
     if (adjacent && !adjacent.placeOnly) return { mentions: [adjacent], pronoun: null };
     for (let k = trigger.start - 1; k >= Math.max(leftBound, trigger.start - 4); k--) {
-      if (LIGHT_VERBS.has(tokens[k]?.norm ?? ''))
+      if (this.#lexicon.words.lightVerbs.has(tokens[k]?.norm ?? ''))
         return this.#subject(ctx, { ...trigger, start: k, participial: false }, leftBound);
     }
     return { mentions: [], pronoun: null };
@@ -835,7 +617,8 @@ export class DocumentCoder {
       while (
         e < tokens.length &&
         /^\p{Lu}\p{Ll}+/u.test(tokens[e]?.text ?? '') &&
-        !NOT_PLACES.has(tokens[e]?.norm ?? '')
+        !this.#lexicon.words.notPlaces.has(tokens[e]?.norm ?? '') &&
+        !CALENDAR_WORDS.has(tokens[e]?.norm ?? '')
       )
         e++;
       if (e > s && !ctx.mentions.some((m) => m.start <= s && m.end > s)) {
@@ -1070,7 +853,7 @@ export class DocumentCoder {
       sources.length > 0 &&
       partner &&
       (partner.preposition === 'with' ||
-        (DIRECT_PARTNER_LEMMAS.has(trigger.lemma) && partner.preposition === null))
+        (this.#lexicon.words.directPartnerLemmas.has(trigger.lemma) && partner.preposition === null))
     ) {
       sources = [...sources, ...targets];
       targets = [];
@@ -1125,7 +908,7 @@ export class DocumentCoder {
       trigger.kind === 'verb' &&
       trigger.type === 'ASSAULT' &&
       targets.length > 0 &&
-      WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
+      tokens.some((t) => this.#lexicon.words.weaponCues.has(t.norm))
     ) {
       const country = this.#placeCountry(ctx, trigger);
       sources = [{ code: `${country ?? '---'}UAF`, country, sector: 'UAF', text: '' }];
@@ -1170,7 +953,9 @@ export class DocumentCoder {
     // "source" is a misparse (usually the victims).
     // Civilians clashing, lynching or burning are rioting: PLOVER PROTEST, mode riot.
     const riot =
-      trigger.type === 'ASSAULT' && RIOT_LEMMAS.has(trigger.lemma) && sources.some((a) => a.sector === 'CVL');
+      trigger.type === 'ASSAULT' &&
+      this.#lexicon.words.riotLemmas.has(trigger.lemma) &&
+      sources.some((a) => a.sector === 'CVL');
     if (
       !riot &&
       !CIVILIAN_TYPES.has(trigger.type) &&
@@ -1197,15 +982,15 @@ export class DocumentCoder {
     // cabinet then declared an emergency").
     if (
       DISASTER_TYPES.has(trigger.type) &&
-      (hasDisasterCue(ctx) || this.#disasterContext) &&
-      !WEAPON_CUES.some((w) => tokens.some((t) => t.norm === w))
+      (hasDisasterCue(ctx, this.#lexicon.words.disasterCues) || this.#disasterContext) &&
+      !tokens.some((t) => this.#lexicon.words.weaponCues.has(t.norm))
     )
       return [];
     // A passive without an agent ("were killed") is political only in a context of violence.
     if (
       sources.length === 0 &&
       trigger.type === 'ASSAULT' &&
-      !VIOLENCE_CUES.some((w) => tokens.some((t) => t.norm === w))
+      !tokens.some((t) => this.#lexicon.words.violenceCues.has(t.norm))
     )
       return [];
     if (sources.length === 0 && trigger.kind === 'noun' && !anonymousNoun) return [];
