@@ -38,7 +38,7 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
       const events: CodedEvent[] = [];
       for (const sentence of splitDocument(input)) {
         const mentions = findActors(sentence, lexicon, day);
-        const frames = findClauses(sentence, mentions);
+        const frames = findClauses(sentence, mentions, lexicon);
         const dates = findDates(sentence.tokens, published.date);
         const triggers = findSentenceTriggers(sentence, mentions, lexicon);
         events.push(

@@ -87,6 +87,9 @@ export const WORD_LIST_NAMES = [
   'disasterCues',
   'riotLemmas',
   'violenceCues',
+  'speechVerbs',
+  'subordinators',
+  'clauseOpeners',
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 const WordList = z.array(

@@ -1,3 +1,4 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { findSpeechFrames, type SpeechFrame } from '../speech.js';
 import type { Token } from '../tokenize.js';
 import type { Trigger } from '../triggers.js';
@@ -8,32 +9,9 @@ import type { Sentence } from './sentences.js';
 /** Stage 3 output: a reported-speech clause (speaker frame and the token span of its content). */
 export type Clause = SpeechFrame;
 
-/** Words that open a subordinate (background) clause. */
-export const SUBORDINATORS = new Set([
-  'after',
-  'as',
-  'when',
-  'while',
-  'following',
-  'since',
-  'because',
-  'whom',
-  'where',
-  'which',
-  'who',
-  'before',
-  'until',
-  'amid',
-  'amidst',
-  'although',
-  'though',
-  'whereas',
-  'despite',
-]);
-
 /** Stage 3: the reported-speech clauses of a sentence ("X said …", "according to X"). */
-export function findClauses(sentence: Sentence, actors: readonly ActorMention[]): Clause[] {
-  return findSpeechFrames(sentence.tokens, actors);
+export function findClauses(sentence: Sentence, actors: readonly ActorMention[], lexicon: Lexicon): Clause[] {
+  return findSpeechFrames(sentence.tokens, actors, lexicon.words.speechVerbs);
 }
 
 /** The reported-speech clause whose content holds token `index`. */
@@ -44,8 +22,14 @@ export function clauseAt(clauses: readonly Clause[], index: number): Clause | un
 /**
  * Whether a trigger sits in a background clause: a subordinate clause ("after X attacked"), an
  * infinitive ("to demand") or a participle after the main verb ("…, demanding").
+ * `subordinators` is the lexicon's `wordLists.subordinators`.
  */
-export function isBackground(tokens: readonly Token[], trigger: Trigger, verbs: readonly Trigger[]): boolean {
+export function isBackground(
+  tokens: readonly Token[],
+  trigger: Trigger,
+  verbs: readonly Trigger[],
+  subordinators: ReadonlySet<string>,
+): boolean {
   const before = tokens[trigger.start - 1]?.norm;
   if (trigger.participial && trigger.start > 0) {
     // "…, demanding", "a lunch hosted by …": a participle after the main verb is background.
@@ -62,7 +46,7 @@ export function isBackground(tokens: readonly Token[], trigger: Trigger, verbs: 
     if (w === ';' || w === ':') return false;
     if (w === ',') comma = true;
     // "Amid a buildup…, Maduro appealed": a fronted clause ends at its comma.
-    if (SUBORDINATORS.has(w)) return !(k <= 1 && comma);
+    if (subordinators.has(w)) return !(k <= 1 && comma);
     if (verbs.some((v) => v !== trigger && v.start === k)) return false;
   }
   return false;

@@ -5,18 +5,9 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Token } from '../tokenize.js';
 import type { Trigger } from '../triggers.js';
 import type { Actor, CodedEvent, PloverType } from '../types.js';
-import {
-  ADVERB_FILLERS,
-  BE_FORMS,
-  CLAUSE_OPENERS,
-  HAVE_FORMS,
-  MODALS,
-  MONTHS,
-  PRONOUNS,
-  WEEKDAYS,
-} from '../words.js';
+import { ADVERB_FILLERS, BE_FORMS, HAVE_FORMS, MODALS, MONTHS, PRONOUNS, WEEKDAYS } from '../words.js';
 import type { ActorMention } from './actors.js';
-import { clauseAt, isBackground, SUBORDINATORS, type Clause } from './clauses.js';
+import { clauseAt, isBackground, type Clause } from './clauses.js';
 import { derivedIntent, readModality } from './modality.js';
 import type { Sentence } from './sentences.js';
 import type { TriggerMatch } from './triggers.js';
@@ -219,14 +210,17 @@ export class DocumentCoder {
     const secondary = new Set<CodedEvent>();
     for (const trigger of verbTriggers) {
       const coded = this.#codeTrigger(ctx, trigger, isQuestion);
-      if (isBackground(ctx.tokens, trigger, verbTriggers)) for (const e of coded) secondary.add(e);
+      if (isBackground(ctx.tokens, trigger, verbTriggers, this.#lexicon.words.subordinators))
+        for (const e of coded) secondary.add(e);
       events.push(...coded);
     }
     if (!events.some((e) => e.type === 'REQUEST' && e.polarity === 'asserted' && !secondary.has(e)))
       events.push(...this.#obligations(ctx));
     const hasPrimary = (): boolean => events.some((e) => e.polarity === 'asserted' && !secondary.has(e));
     if (!hasPrimary()) {
-      const mainNouns = nounTriggers.filter((t) => !isBackground(ctx.tokens, t, verbTriggers));
+      const mainNouns = nounTriggers.filter(
+        (t) => !isBackground(ctx.tokens, t, verbTriggers, this.#lexicon.words.subordinators),
+      );
       events.push(...this.#firstNounEvents(ctx, mainNouns, isQuestion));
     }
     // "Children were treated after Assad carried out a gas attack": with nothing in the main clause, a
@@ -236,7 +230,7 @@ export class DocumentCoder {
     if (!events.some((e) => e.polarity === 'asserted')) {
       const conducted = nounTriggers.filter(
         (t) =>
-          isBackground(ctx.tokens, t, verbTriggers) &&
+          isBackground(ctx.tokens, t, verbTriggers, this.#lexicon.words.subordinators) &&
           conductedBefore(ctx.tokens, t, this.#lexicon.words.conductVerbs),
       );
       const coded = this.#firstNounEvents(ctx, conducted, isQuestion, (e) => e.source !== null);
@@ -395,7 +389,7 @@ export class DocumentCoder {
         end = k;
         break;
       }
-      if (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or' && w !== 'that') {
+      if (this.#lexicon.words.clauseOpeners.has(w) && w !== 'and' && w !== 'or' && w !== 'that') {
         end = k;
         break;
       }
@@ -458,7 +452,7 @@ export class DocumentCoder {
           w === ';' ||
           w === '.' ||
           w === ':' ||
-          (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or') ||
+          (this.#lexicon.words.clauseOpeners.has(w) && w !== 'and' && w !== 'or') ||
           (w === 'without' && /ing$/.test(tokens[k + 1]?.norm ?? '')) ||
           (w === 'according' && tokens[k + 1]?.norm === 'to')
         ) {
@@ -502,7 +496,7 @@ export class DocumentCoder {
     let clauseEnd = ctx.tokens.length;
     for (let k = trigger.end; k < ctx.tokens.length; k++) {
       const w = ctx.tokens[k]?.norm ?? '';
-      if (SUBORDINATORS.has(w) || w === 'if' || w === 'unless') {
+      if (this.#lexicon.words.subordinators.has(w) || w === 'if' || w === 'unless') {
         clauseEnd = k;
         break;
       }
