@@ -90,6 +90,20 @@ export const WORD_LIST_NAMES = [
   'speechVerbs',
   'subordinators',
   'clauseOpeners',
+  'negations',
+  'negatingVerbs',
+  'hypotheticalCues',
+  'futureCues',
+  'futureGovernors',
+  'denials',
+  'rejections',
+  'claims',
+  'pastActions',
+  'completiveGovernors',
+  'strongBoundaries',
+  'intentMarkers',
+  'tentativeMarkers',
+  'prepareMarkers',
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 const WordList = z.array(

@@ -742,7 +742,7 @@ export class DocumentCoder {
     const speaker = frame
       ? (frame.speaker?.actors[0] ?? (frame.pronoun ? this.#resolvePronoun(frame.pronoun, undefined) : null))
       : null;
-    const modality = readModality(tokens, trigger, leftBound, isQuestion);
+    const modality = readModality(tokens, trigger, leftBound, isQuestion, this.#lexicon);
     const polarity = modality.polarity;
 
     const subject =

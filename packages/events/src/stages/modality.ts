@@ -1,3 +1,4 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { classifyModality, type Modality } from '../polarity.js';
 import type { Token } from '../tokenize.js';
 import type { Trigger } from '../triggers.js';
@@ -36,8 +37,9 @@ export function readModality(
   trigger: Trigger,
   leftBound: number,
   isQuestion: boolean,
+  lexicon: Lexicon,
 ): ModalReading {
-  return classifyModality(tokens, trigger.start, leftBound, isQuestion);
+  return classifyModality(tokens, trigger.start, leftBound, isQuestion, lexicon.words);
 }
 
 /** The event a stated intention, plan or refusal amounts to (see {@link Modality}). */
