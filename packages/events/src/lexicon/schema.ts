@@ -104,6 +104,12 @@ export const WORD_LIST_NAMES = [
   'intentMarkers',
   'tentativeMarkers',
   'prepareMarkers',
+  'baseFormOpeners',
+  'aspectualVerbs',
+  'infinitiveBlockers',
+  'objectPronouns',
+  'particles',
+  'subjectOpeners',
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 const WordList = z.array(
