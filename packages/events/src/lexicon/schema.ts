@@ -110,6 +110,14 @@ export const WORD_LIST_NAMES = [
   'objectPronouns',
   'particles',
   'subjectOpeners',
+  'nameParticles',
+  'modifierStop',
+  'titleModifiers',
+  'formerWords',
+  'compassWords',
+  'ownerPronouns',
+  'notAdjectiveNext',
+  'quantityWords',
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 const WordList = z.array(
