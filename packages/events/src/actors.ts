@@ -106,21 +106,6 @@ function headInfo(match: PhraseMatch | undefined, allowNonStandalone: boolean): 
   );
 }
 
-const NAME_PARTICLES = new Set([
-  'bin',
-  'al',
-  'el',
-  'de',
-  'da',
-  'van',
-  'von',
-  'ibn',
-  'abu',
-  'di',
-  'del',
-  'la',
-  'le',
-]);
 const NOT_NAMES = new Set([
   'on',
   'in',
@@ -153,132 +138,6 @@ const NOT_NAMES = new Set([
 // Lower-case words allowed between a country word and a sector or title: "Iraqi foreign ministry",
 // "Nigerian junior foreign minister", "Russian-made"; anything else breaks the phrase.
 const MODIFIER_RE = /^(?:[a-z]+(?:-[a-z]+)*)$/;
-const MODIFIER_STOP = new Set([
-  'and',
-  'or',
-  'but',
-  'the',
-  'a',
-  'an',
-  'to',
-  'of',
-  'in',
-  'on',
-  'at',
-  'for',
-  'with',
-  'by',
-  'from',
-  'has',
-  'have',
-  'had',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'will',
-  'would',
-  'could',
-  'should',
-  'may',
-  'might',
-  'not',
-  'that',
-  'which',
-  'who',
-  'it',
-  'he',
-  'she',
-  'they',
-  'said',
-  'says',
-  'also',
-  'its',
-  'their',
-  'his',
-  'her',
-]);
-
-/** Words, capitalised or not, that may stand between a country and a title: "Taiwan's Vice Foreign Minister". */
-const TITLE_MODIFIERS = new Set([
-  'vice',
-  'deputy',
-  'acting',
-  'interim',
-  'first',
-  'senior',
-  'former',
-  'chief',
-  'assistant',
-  'junior',
-  'outgoing',
-  'new',
-  'top',
-]);
-/** A title after these words names someone who no longer holds it: an elite (ELI), not the government. */
-const FORMER_WORDS = new Set(['former', 'ousted', 'deposed', 'exiled', 'toppled', 'late', 'ex-']);
-const COMPASS_WORDS = new Set([
-  'north',
-  'south',
-  'east',
-  'west',
-  'northern',
-  'southern',
-  'eastern',
-  'western',
-  'central',
-  'upper',
-  'lower',
-]);
-const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
-/** Words after which "official" is an adjective: "official contact", not "an official said". */
-const NOT_ADJECTIVE_NEXT = new Set(['who', 'and', 'or', 'but', 'also', 'familiar', 'close']);
-
-const QUANTITY_WORDS = new Set([
-  'thousands',
-  'hundreds',
-  'dozens',
-  'scores',
-  'millions',
-  'tens',
-  'group',
-  'groups',
-  'number',
-  'members',
-  'some',
-  'many',
-  'most',
-  'several',
-  'all',
-  'both',
-  'each',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'dozen',
-  'hundred',
-  'thousand',
-  'crowds',
-  'crowd',
-  'contingent',
-  'unit',
-  'units',
-  'delegation',
-  'team',
-  'supporters',
-  'leaders',
-  'representatives',
-  'squad',
-]);
 
 function makeActor(country: string | null, sector: string | null, text: string): Actor {
   return { code: `${country ?? '---'}${sector ?? ''}`, country, sector, text };
@@ -361,7 +220,9 @@ export function findMentions(
         if (
           between.length < k ||
           between.some(
-            (t) => !TITLE_MODIFIERS.has(t.norm) && (!MODIFIER_RE.test(t.text) || MODIFIER_STOP.has(t.norm)),
+            (t) =>
+              !lexicon.words.titleModifiers.has(t.norm) &&
+              (!MODIFIER_RE.test(t.text) || lexicon.words.modifierStop.has(t.norm)),
           )
         )
           break;
@@ -429,7 +290,8 @@ export function findMentions(
             }
             if (known) break;
             if (/^\p{Lu}/u.test(t.text) && !NOT_NAMES.has(t.norm)) n++;
-            else if (NAME_PARTICLES.has(t.norm) && /^\p{Lu}/u.test(tokens[n + 1]?.text ?? '')) n++;
+            else if (lexicon.words.nameParticles.has(t.norm) && /^\p{Lu}/u.test(tokens[n + 1]?.text ?? ''))
+              n++;
             else break;
           }
           end = n;
@@ -506,7 +368,7 @@ export function findMentions(
       else {
         // An adjective alone names an actor only before a plural-looking noun: "Iraqi towns".
         const noun = tokens[end];
-        if (noun && /^[a-z]{3,}s$/.test(noun.text) && !MODIFIER_STOP.has(noun.norm)) {
+        if (noun && /^[a-z]{3,}s$/.test(noun.text) && !lexicon.words.modifierStop.has(noun.norm)) {
           actors = [makeActor(c.info.country, null, '')];
           end++;
         } else {
@@ -534,8 +396,8 @@ export function findMentions(
       afterHead &&
       /^\p{Ll}+$/u.test(afterHead.text) &&
       !PREPOSITIONS.has(afterHead.norm) &&
-      !NOT_ADJECTIVE_NEXT.has(afterHead.norm) &&
-      !MODIFIER_STOP.has(afterHead.norm) &&
+      !lexicon.words.notAdjectiveNext.has(afterHead.norm) &&
+      !lexicon.words.modifierStop.has(afterHead.norm) &&
       !/(?:ed|s)$/.test(afterHead.norm)
     ) {
       i = end;
@@ -544,7 +406,7 @@ export function findMentions(
     // "former President X", "ousted president Y": an elite, no longer the government.
     if (isPerson && head?.kind === 'title' && head.sector === 'GOV') {
       const lead = [tokens[start - 1]?.norm, tokens[start - 2]?.norm, tokens[headPos - 1]?.norm];
-      if (lead.some((w) => w !== undefined && FORMER_WORDS.has(w)))
+      if (lead.some((w) => w !== undefined && lexicon.words.formerWords.has(w)))
         actors = actors.map((a) => makeActor(a.country, 'ELI', ''));
     }
     // "its troops", "their own peacekeeping forces": up to two modifiers after the pronoun.
@@ -552,11 +414,11 @@ export function findMentions(
     while (
       ownerAt >= start - 2 &&
       /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[ownerAt]?.text ?? '') &&
-      !OWNER_PRONOUNS.has(tokens[ownerAt]?.norm ?? '')
+      !lexicon.words.ownerPronouns.has(tokens[ownerAt]?.norm ?? '')
     )
       ownerAt--;
     const ownedByPronoun =
-      OWNER_PRONOUNS.has(tokens[ownerAt]?.norm ?? '') &&
+      lexicon.words.ownerPronouns.has(tokens[ownerAt]?.norm ?? '') &&
       countries.length === 0 &&
       !isPerson &&
       actors.every((a) => a.country === null);
@@ -573,8 +435,10 @@ export function findMentions(
         w.norm === 'a' ||
         w.norm === 'an' ||
         // "in West Darfur", "in northern Iraq"
-        COMPASS_WORDS.has(w.norm) ||
-        (/^\p{Ll}[\p{L}-]*$/u.test(w.text) && !MODIFIER_STOP.has(w.norm) && !/(?:ed|ing)$/.test(w.norm))
+        lexicon.words.compassWords.has(w.norm) ||
+        (/^\p{Ll}[\p{L}-]*$/u.test(w.text) &&
+          !lexicon.words.modifierStop.has(w.norm) &&
+          !/(?:ed|ing)$/.test(w.norm))
       )
         before--;
       else break;
@@ -582,7 +446,8 @@ export function findMentions(
     let preposition =
       tokens[before] && PREPOSITIONS.has(tokens[before]?.norm ?? '') ? (tokens[before]?.norm ?? null) : null;
     // "thousands of students", "members of the opposition": the quantity's head is the actor.
-    if (preposition === 'of' && QUANTITY_WORDS.has(tokens[before - 1]?.norm ?? '')) preposition = null;
+    if (preposition === 'of' && lexicon.words.quantityWords.has(tokens[before - 1]?.norm ?? ''))
+      preposition = null;
     if (preposition === 'of' && /^\d/.test(tokens[before - 1]?.norm ?? '')) preposition = null;
     // "in Caracas" is a place; "at protesters", "at the US embassy" name parties.
     const isLocative =
@@ -618,7 +483,7 @@ export function findMentions(
     const between = tokens.slice(prev.end, cur.start).map((t) => t.norm);
     // "X and a group of deputies": a quantity before the next member does not break the list.
     const joiners = between.filter(
-      (w) => w !== ',' && w !== 'the' && w !== 'a' && w !== 'of' && !QUANTITY_WORDS.has(w),
+      (w) => w !== ',' && w !== 'the' && w !== 'a' && w !== 'of' && !lexicon.words.quantityWords.has(w),
     );
     const ok =
       between.length > 0 &&

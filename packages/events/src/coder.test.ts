@@ -153,6 +153,8 @@ describe('dates and locations', () => {
   it('takes the place named in the sentence as location', () => {
     expect(code('Protesters rallied against the government in Caracas.')[0]?.location).toBe('Caracas');
     expect(code('Gunmen attacked a police station in Marieholm.')[0]?.location).toBe('Marieholm');
+    // A month or weekday after "in" is a date, not a place.
+    expect(code('Gunmen attacked a police station in June.')[0]?.location).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Mention } from './actors.js';
 import type { Token } from './tokenize.js';
-import { ADVERB_FILLERS, PRONOUNS, SPEECH_VERBS, WEEKDAYS } from './words.js';
+import { ADVERB_FILLERS, PRONOUNS, WEEKDAYS } from './words.js';
 
 /** "X said (that) …", "…, X said Tuesday", "according to X": who reports which tokens. */
 export interface SpeechFrame {
@@ -57,12 +57,13 @@ function appositiveHead(
   tokens: readonly Token[],
   mentions: readonly Mention[],
   comma: number,
+  speechVerbs: ReadonlySet<string>,
 ): Mention | undefined {
   let open = comma - 1;
   const limit = Math.max(0, comma - 12);
   while (open > limit && tokens[open]?.norm !== ',') {
     const w = tokens[open]?.norm ?? '';
-    if (w === ';' || w === '.' || w === '"' || SPEECH_VERBS.has(w)) return undefined;
+    if (w === ';' || w === '.' || w === '"' || speechVerbs.has(w)) return undefined;
     open--;
   }
   if (tokens[open]?.norm !== ',' || !['the', 'a', 'an'].includes(tokens[open + 1]?.norm ?? ''))
@@ -75,8 +76,12 @@ function appositiveHead(
   return headOf(tokens, mentions, e);
 }
 
-/** Finds reported-speech frames of a sentence. */
-export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Mention[]): SpeechFrame[] {
+/** Finds reported-speech frames of a sentence; `speechVerbs` is the lexicon's `wordLists.speechVerbs`. */
+export function findSpeechFrames(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  speechVerbs: ReadonlySet<string>,
+): SpeechFrame[] {
   const frames: SpeechFrame[] = [];
   const n = tokens.length;
   for (let j = 0; j < n; j++) {
@@ -105,7 +110,7 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
       }
       continue;
     }
-    if (!SPEECH_VERBS.has(w)) continue;
+    if (!speechVerbs.has(w)) continue;
     // Subject before the verb, allowing an adverb: "the ministry also said".
     let k = j;
     while (
@@ -116,7 +121,7 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
     // An appositive between subject and verb: "The Farmers' Union (FU), the main body
     // of growers, said that …": the speaker is the head before the first comma.
     if (tokens[k - 1]?.norm === ',' && k > 1) {
-      const head = appositiveHead(tokens, mentions, k - 1);
+      const head = appositiveHead(tokens, mentions, k - 1, speechVerbs);
       if (head) {
         let c = j + 1;
         while (c < n && (TIME_WORDS.has(tokens[c]?.norm ?? '') || tokens[c]?.norm === ',')) c++;

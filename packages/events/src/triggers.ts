@@ -12,6 +12,9 @@ import {
   PRONOUNS,
 } from './words.js';
 
+/** The lexicon's word lists (`wordLists` in lexicons/words.yaml). */
+type WordLists = Lexicon['words'];
+
 /** A word or phrase that names an event (token indexes, end exclusive). */
 export interface Trigger {
   start: number;
@@ -30,68 +33,9 @@ export interface Trigger {
   participial: boolean;
 }
 
-const BASE_FORM_OPENERS = new Set([
-  'to',
-  'not',
-  "n't",
-  'never',
-  'did',
-  'do',
-  'does',
-  'also',
-  'jointly',
-  'again',
-  'and',
-  'or',
-  // "help support", "helped rebuild": the helped action is a verb.
-  'help',
-  'helps',
-  'helped',
-  'helping',
-]);
 const INDEFINITE = new Set(['a', 'an']);
-/** Verbs after which a gerund is the action: "resumed shelling" (not "stopped", which ends it). */
-const ASPECTUAL_VERBS = new Set([
-  'resume',
-  'resumed',
-  'resumes',
-  'resuming',
-  'continue',
-  'continued',
-  'continues',
-  'continuing',
-  'began',
-  'begin',
-  'begins',
-  'begun',
-  'start',
-  'started',
-  'starts',
-  'keep',
-  'kept',
-  'keeps',
-]);
 /** Participles that after "be" + "to" describe a stance: "is opposed to". */
 const ADJECTIVAL_PARTICIPLES = new Set(['opposed']);
-const INFINITIVE_BLOCKERS = new Set([
-  'in',
-  'for',
-  'of',
-  'by',
-  'after',
-  'before',
-  'about',
-  'from',
-  'on',
-  'without',
-  'against',
-  'with',
-  'to',
-  'at',
-  'into',
-  'than',
-  'over',
-]);
 
 function previousContent(tokens: readonly Token[], i: number): { token: Token | undefined; index: number } {
   let k = i - 1;
@@ -99,43 +43,12 @@ function previousContent(tokens: readonly Token[], i: number): { token: Token | 
   return { token: tokens[k], index: k };
 }
 
-const OBJECT_PRONOUNS = new Set([
-  'them',
-  'themselves',
-  'himself',
-  'herself',
-  'itself',
-  'it',
-  'him',
-  'her',
-  'us',
-]);
-const PARTICLES = new Set([
-  'for',
-  'on',
-  'upon',
-  'over',
-  'out',
-  'off',
-  'up',
-  'down',
-  'in',
-  'back',
-  'to',
-  'with',
-  'at',
-  'into',
-  'a',
-  'an',
-  'the',
-]);
-
 /**
  * Matches the words after a phrase's first word; returns the end index or -1. A particle must
  * follow directly ("call for"); other words may come after up to two modifiers ("granted
  * political asylum", "restored full diplomatic ties").
  */
-function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): number {
+function restEnd(tokens: readonly Token[], i: number, rest: readonly string[], words: WordLists): number {
   let pos = i + 1;
   for (const word of rest) {
     if (tokens[pos]?.norm === word) {
@@ -144,8 +57,8 @@ function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): 
     }
     // "blew themselves up": a pronoun object may sit between verb and particle.
     if (
-      PARTICLES.has(word) &&
-      OBJECT_PRONOUNS.has(tokens[pos]?.norm ?? '') &&
+      words.particles.has(word) &&
+      words.objectPronouns.has(tokens[pos]?.norm ?? '') &&
       tokens[pos + 1]?.norm === word
     ) {
       pos += 2;
@@ -154,14 +67,14 @@ function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): 
     // "pushing hard for", "called publicly on": one adverb may sit before the particle.
     const adverb = tokens[pos]?.norm ?? '';
     if (
-      PARTICLES.has(word) &&
+      words.particles.has(word) &&
       (ADVERB_FILLERS.has(adverb) || adverb === 'hard' || /^[a-z]{3,}ly$/.test(adverb)) &&
       tokens[pos + 1]?.norm === word
     ) {
       pos += 2;
       continue;
     }
-    if (PARTICLES.has(word)) return -1;
+    if (words.particles.has(word)) return -1;
     let found = -1;
     for (let gap = 1; gap <= 2; gap++) {
       const skipped = tokens.slice(pos, pos + gap);
@@ -181,21 +94,6 @@ function restEnd(tokens: readonly Token[], i: number, rest: readonly string[]): 
   return pos;
 }
 
-const SUBJECT_OPENERS = new Set([
-  'who',
-  'which',
-  'that',
-  'it',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  ',',
-  'and',
-  'also',
-]);
-
 function acceptVerbForm(
   tokens: readonly Token[],
   i: number,
@@ -203,6 +101,7 @@ function acceptVerbForm(
   mentionEnds: ReadonlySet<number>,
   restLength: number,
   mentions: readonly Mention[],
+  words: WordLists,
 ): { ok: boolean; passive: boolean; participial: boolean } {
   const reject = { ok: false, passive: false, participial: false };
   const direct = tokens[i - 1]?.norm;
@@ -223,7 +122,7 @@ function acceptVerbForm(
       mentionEnds.has(prevIndex + 1) && (/[^s]s$/.test(prev?.text ?? '') || coordinated) && !indefinite;
     const ok =
       p === undefined ||
-      BASE_FORM_OPENERS.has(p) ||
+      words.baseFormOpeners.has(p) ||
       MODALS.has(p) ||
       (PRONOUNS.has(p) && p !== 'it' && p !== 'he' && p !== 'she') ||
       pluralSubject;
@@ -234,8 +133,9 @@ function acceptVerbForm(
     if (p !== undefined && BE_FORMS.has(p) && p !== 'being')
       return { ok: true, passive: false, participial: false };
     // "resumed shelling", "began attacking": the gerund is the action itself.
-    if (p !== undefined && ASPECTUAL_VERBS.has(p)) return { ok: true, passive: false, participial: false };
-    if (p !== undefined && (INFINITIVE_BLOCKERS.has(p) || PREPOSITIONS.has(p))) return reject;
+    if (p !== undefined && words.aspectualVerbs.has(p))
+      return { ok: true, passive: false, participial: false };
+    if (p !== undefined && (words.infinitiveBlockers.has(p) || PREPOSITIONS.has(p))) return reject;
     // A participle clause follows a comma, its subject or a conjunction; after an adjective the
     // word is a noun modifier ("a widespread hacking campaign").
     const participleOk =
@@ -255,7 +155,7 @@ function acceptVerbForm(
     const ok =
       p === undefined ||
       (subject !== undefined && subject.preposition === null) ||
-      SUBJECT_OPENERS.has(p) ||
+      words.subjectOpeners.has(p) ||
       ADVERB_FILLERS.has(tokens[i - 1]?.norm ?? '');
     return { ok, passive: false, participial: false };
   }
@@ -320,9 +220,9 @@ export function findTriggers(
     // Capitalised words inside a sentence are names ("March", "Strike Force"), except in headlines.
     if (i > 0 && /^\p{Lu}/u.test(t.text) && !headline) continue;
     for (const v of lexicon.verbs.get(t.norm) ?? []) {
-      const end = restEnd(tokens, i, v.rest);
+      const end = restEnd(tokens, i, v.rest, lexicon.words);
       if (end < 0) continue;
-      const verdict = acceptVerbForm(tokens, i, v, mentionEnds, end - i - 1, mentions);
+      const verdict = acceptVerbForm(tokens, i, v, mentionEnds, end - i - 1, mentions, lexicon.words);
       if (!verdict.ok) continue;
       triggers.push({
         start: i,

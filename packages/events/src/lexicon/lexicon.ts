@@ -1,5 +1,5 @@
 import type { PloverType } from '../types.js';
-import type { Refinement } from './schema.js';
+import type { Refinement, WordListName } from './schema.js';
 
 export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym' | 'place';
 
@@ -61,5 +61,7 @@ export interface Lexicon {
   /** By first normalised token; longest first. */
   nouns: Map<string, NounTrigger[]>;
   refinements: Refinement[];
+  /** Word lists of the `wordLists` section, merged over all files. */
+  words: Record<WordListName, ReadonlySet<string>>;
   cameo(code: string): CameoInfo;
 }

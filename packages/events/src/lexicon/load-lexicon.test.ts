@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,25 @@ describe('lexicon loading', () => {
     const [event] = coder.code({ text: 'Atlantis attacked Venezuela.', publishedAt: '2025-01-10' });
     expect(event?.source?.code).toBe('ATL');
     expect(event?.targets.map((t) => t.code)).toEqual(['VEN']);
+  });
+
+  it('reads the word lists of the rules from the lexicon, so a user file can extend them', () => {
+    const text = 'Gunmen attacked a police station in Marieholm.';
+    expect(createEventCoder({ lexiconDir: copyBundled() }).code({ text })[0]?.location).toBe('Marieholm');
+    const dir = copyBundled();
+    writeFileSync(join(dir, 'zz-local.yaml'), 'wordLists:\n  notPlaces: [marieholm]\n');
+    expect(createEventCoder({ lexiconDir: dir }).code({ text })[0]?.location).toBeNull();
+  });
+
+  it('names a word list missing from the folder', () => {
+    const dir = copyBundled();
+    rmSync(join(dir, 'words.yaml'));
+    expect(() => loadLexicon(dir)).toThrow(/wordLists\.lightVerbs is missing from every lexicon file/);
+  });
+
+  it('rejects a word list entry in capitals', () => {
+    expect(() => parseLexiconFile('x.yaml', 'wordLists:\n  lightVerbs: [Staged]\n')).toThrow(
+      /wordLists\.lightVerbs\.0.*lowercase/,
+    );
   });
 });

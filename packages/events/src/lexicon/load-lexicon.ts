@@ -9,7 +9,14 @@ import type { CameoInfo, Lexicon, NounTrigger, PhraseEntry, PhraseInfo, VerbTrig
 import { LexiconError } from './lexicon-error.js';
 import { parseActorTable, type ActorTableRecord } from './petrarch.js';
 import { parseVerbTable, type VerbTableRecord } from './petrarch-verbs.js';
-import { LexiconFileSchema, type LexiconFile, type Refinement, type VerbEntry } from './schema.js';
+import {
+  LexiconFileSchema,
+  WORD_LIST_NAMES,
+  type LexiconFile,
+  type Refinement,
+  type VerbEntry,
+  type WordListName,
+} from './schema.js';
 
 /** The lexicons shipped with the package. */
 export const BUNDLED_LEXICON_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -248,7 +255,18 @@ export function compileLexicon(
   const irregular = new Map<string, [string, string]>();
   const roots = new Map<string, number>();
   const codes = new Map<string, number>();
+  const words = Object.fromEntries(WORD_LIST_NAMES.map((name) => [name, new Set<string>()])) as Record<
+    WordListName,
+    Set<string>
+  >;
+  const listed = new Set<WordListName>();
   for (const { data } of files) {
+    for (const name of WORD_LIST_NAMES) {
+      const list = data.wordLists?.[name];
+      if (!list) continue;
+      listed.add(name);
+      for (const w of list) words[name].add(w);
+    }
     for (const [base, forms] of Object.entries(data.irregular ?? {})) irregular.set(base, forms);
     for (const [root, info] of Object.entries(data.roots ?? {})) roots.set(root, info.goldstein);
     for (const [code, info] of Object.entries(data.codes ?? {})) codes.set(code, info.goldstein);
@@ -327,11 +345,20 @@ export function compileLexicon(
   for (const list of verbs.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   for (const list of nouns.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
+  const missing = WORD_LIST_NAMES.filter((name) => !listed.has(name));
+  if (missing.length > 0 && files.length > 0)
+    throw new LexiconError(
+      files[0]?.file ?? '',
+      missing.map(
+        (name) => `wordLists.${name} is missing from every lexicon file: copy it from the bundled words.yaml`,
+      ),
+    );
   return {
     phrases: table.build(),
     verbs,
     nouns,
     refinements,
+    words,
     cameo(code: string): CameoInfo {
       const root = code.slice(0, 2);
       return { code, root, goldstein: codes.get(code) ?? roots.get(root) ?? 0 };

@@ -77,6 +77,57 @@ export const RefinementSchema = z.strictObject({
     .min(1),
 });
 
+/** Names of the word lists the coder's rules consult (`wordLists` section, lexicons/words.yaml). */
+export const WORD_LIST_NAMES = [
+  'notPlaces',
+  'conductVerbs',
+  'lightVerbs',
+  'directPartnerLemmas',
+  'weaponCues',
+  'disasterCues',
+  'riotLemmas',
+  'violenceCues',
+  'speechVerbs',
+  'subordinators',
+  'clauseOpeners',
+  'negations',
+  'negatingVerbs',
+  'hypotheticalCues',
+  'futureCues',
+  'futureGovernors',
+  'denials',
+  'rejections',
+  'claims',
+  'pastActions',
+  'completiveGovernors',
+  'strongBoundaries',
+  'intentMarkers',
+  'tentativeMarkers',
+  'prepareMarkers',
+  'baseFormOpeners',
+  'aspectualVerbs',
+  'infinitiveBlockers',
+  'objectPronouns',
+  'particles',
+  'subjectOpeners',
+  'nameParticles',
+  'modifierStop',
+  'titleModifiers',
+  'formerWords',
+  'compassWords',
+  'ownerPronouns',
+  'notAdjectiveNext',
+  'quantityWords',
+] as const;
+export type WordListName = (typeof WORD_LIST_NAMES)[number];
+const WordList = z.array(
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .regex(/^[^A-Z]*$/, 'must be lowercase (words are matched in lower case)'),
+);
+
 const CameoInfo = z.strictObject({ name: z.string().min(1), goldstein: z.number().min(-10).max(10) });
 
 /** One lexicon file: every section is optional, so users can add files with a few entries. */
@@ -94,6 +145,7 @@ export const LexiconFileSchema = z.strictObject({
     .record(z.string().regex(/^(?:0[1-9]|1\d|20)$/, 'must be a CAMEO root 01..20'), CameoInfo)
     .optional(),
   codes: z.record(CameoCode, CameoInfo).optional(),
+  wordLists: z.partialRecord(z.enum(WORD_LIST_NAMES), WordList).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 export type CountryEntry = z.infer<typeof CountryEntrySchema>;
