@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { QueueEvents } from 'bullmq';
 import { createLogger } from '@wirehose/logger';
-import { createDeadLetters, createProducer, createStageWorker, dedupQueue } from '@wirehose/queue';
+import {
+  createDeadLetters,
+  createProducer,
+  createStageWorker,
+  dedupQueue,
+  queueOptions,
+} from '@wirehose/queue';
 import { connect, deletePrefix, testPrefix } from '../../support/redis.js';
 
 const log = createLogger({ service: 'test', level: 'silent' });
@@ -33,7 +39,10 @@ describe('stage worker locks', () => {
     );
     worker.on('stalled', (jobId) => stalls.push(jobId));
     const eventsConnection = connect();
-    const events = new QueueEvents(def.name, { connection: eventsConnection, prefix });
+    const events = new QueueEvents(
+      def.name,
+      queueOptions({ connection: eventsConnection, prefix }, def.name),
+    );
     await events.waitUntilReady();
     const producer = createProducer(def, ctx);
     const id = await producer.add({ articleId: 'long-job' });

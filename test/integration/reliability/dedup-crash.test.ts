@@ -46,7 +46,10 @@ describe('a dedup worker killed between its index write and its enqueue', () => 
     expect(next.every((c) => c.waiting + c.active + c.delayed + c.completed === 0)).toBe(true);
 
     const eventsConnection = connect();
-    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name));
+    const watch = new QueueEvents(
+      dedupQueue.name,
+      queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name),
+    );
     await watch.waitUntilReady();
     const restarted = new Promise<number>((resolve) =>
       watch.once('active', () => resolve(elapsed(killedAt))),

@@ -42,7 +42,10 @@ describe('what the fetcher hands to the extractor', () => {
         FETCH_HOST_MIN_DELAY_MS: '0',
       }),
     );
-    events = new QueueEvents(fetchQueue.name, queueOptions({ connection: eventsConnection, prefix }, fetchQueue.name));
+    events = new QueueEvents(
+      fetchQueue.name,
+      queueOptions({ connection: eventsConnection, prefix }, fetchQueue.name),
+    );
     await events.waitUntilReady();
   });
 

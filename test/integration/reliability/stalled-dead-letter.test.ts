@@ -33,7 +33,10 @@ describe('a job whose workers are killed twice while holding it', () => {
     await dedups.close();
 
     const eventsConnection = connect();
-    const watch = new QueueEvents(dedupQueue.name, queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name));
+    const watch = new QueueEvents(
+      dedupQueue.name,
+      queueOptions({ connection: eventsConnection, prefix }, dedupQueue.name),
+    );
     await watch.waitUntilReady();
     const env = { REDIS_URL, WIREHOSE_PREFIX: prefix, DEDUP_PAUSE_AFTER_ASSIGN: 'true' };
     const first = spawnService('dedup', env);
