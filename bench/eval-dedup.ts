@@ -178,6 +178,12 @@ function inTuneHalf(cluster: string): boolean {
 async function main(): Promise<void> {
   const file = arg('dataset') ?? process.argv.slice(2).find((a) => a.endsWith('.jsonl'));
   if (!file) throw new Error('usage: eval-dedup --dataset FILE.jsonl [--seed N]');
+  if (!existsSync(file)) {
+    console.error(
+      `dataset not found: ${file} (the dev set is ../shared/datasets/dedup-dev; \`pnpm -s make:dedup-set\` makes another)`,
+    );
+    process.exit(2);
+  }
   const seed = Number(arg('seed') ?? 42);
   const allRows: Row[] = readFileSync(file, 'utf8')
     .split('\n')

@@ -16,7 +16,7 @@
  * up to N whose types agree but whose actors do not.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEventCoder, PLOVER_TYPES, type CodedEvent } from '../packages/events/src/index.js';
 
@@ -129,6 +129,12 @@ function scoreDyads(gold: Dyad[], pred: Dyad[], strict: boolean, c: Counts): boo
 }
 
 function evaluate(file: string): void {
+  if (!existsSync(file)) {
+    console.error(
+      `dataset not found: ${file} (the dev files are in ../shared/datasets/events-dev; see its README)`,
+    );
+    process.exit(2);
+  }
   const items: Item[] = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
