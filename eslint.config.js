@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
       'vitest.*.config.ts',
       '**/node_modules/**',
       '**/dist/**',
@@ -18,7 +19,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     files: ['**/*.ts'],
     languageOptions: {
