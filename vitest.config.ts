@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          // The test Redis runs without AOF (its data is thrown away after each test), which services
+          // refuse at start-up unless told this Redis is throw-away; spawned services inherit it.
+          env: { REDIS_ALLOW_VOLATILE: 'true' },
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

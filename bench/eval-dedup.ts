@@ -4,7 +4,10 @@
  * (REDIS_URL or redis://127.0.0.1:6379) under a fresh prefix, deleted after: once in file order, once
  * shuffled with a fixed seed.
  *
- *   pnpm -s eval:dedup --dataset FILE.jsonl [--seed 42] [--dump PRED.json] [--misses]
+ *   pnpm -s eval:dedup --dataset FILE.jsonl [--split tune|check] [--seed 42] [--dump PRED.json] [--misses]
+ *
+ * `--split tune` keeps the clusters whose id hashes (sha1, first byte) to an even value, `--split check`
+ * the others: a fixed split by cluster, so rules are developed on one half and reported on both.
  *
  * `--misses` also describes the labelled positive pairs that were not grouped: how many involve each
  * edit listed in a line's `transforms` (a label field, read only here), the smaller text's word count
@@ -13,7 +16,7 @@
  * Prints pairwise P/R/F1, B-cubed P/R, and labelled pairs from the sibling *_pairs.jsonl (if present);
  * the last line is `F1: x` = the minimum of the two runs.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createDedupIndex, type DedupDocument } from '../packages/dedup/src/index.js';
 import { Redis } from 'ioredis';
@@ -167,11 +170,16 @@ function describeMisses(label: string, rows: Row[], pred: Map<string, string>, p
     );
 }
 
+/** The fixed tune/check split: a cluster is in the tune half when the first byte of sha1(cluster id) is even. */
+function inTuneHalf(cluster: string): boolean {
+  return (createHash('sha1').update(cluster).digest()[0] ?? 0) % 2 === 0;
+}
+
 async function main(): Promise<void> {
   const file = arg('dataset') ?? process.argv.slice(2).find((a) => a.endsWith('.jsonl'));
   if (!file) throw new Error('usage: eval-dedup --dataset FILE.jsonl [--seed N]');
   const seed = Number(arg('seed') ?? 42);
-  const rows: Row[] = readFileSync(file, 'utf8')
+  const allRows: Row[] = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => {
@@ -187,6 +195,11 @@ async function main(): Promise<void> {
         transforms: Array.isArray(x.transforms) ? x.transforms.map(String) : [],
       };
     });
+  const split = arg('split');
+  if (split !== undefined && split !== 'tune' && split !== 'check')
+    throw new Error(`eval-dedup: --split must be "tune" or "check", got "${split}"`);
+  const rows = split ? allRows.filter((r) => inTuneHalf(r.cluster) === (split === 'tune')) : allRows;
+  if (split) console.log(`split ${split}: ${rows.length} of ${allRows.length} articles`);
   const pairsCandidate = file.replace(/\.jsonl$/, '_pairs.jsonl');
   const pairsFile = pairsCandidate !== file && existsSync(pairsCandidate) ? pairsCandidate : null;
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });

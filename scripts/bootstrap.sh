@@ -2,8 +2,7 @@
 # Install pnpm (through npx: nothing global) and the workspace's dependencies. Sourced by demo.sh and test.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-PNPM_VERSION=10.34.8
-pnpm() { npx -y "pnpm@${PNPM_VERSION}" "$@"; }
+pnpm() { bash scripts/pnpm.sh "$@"; }
 if ! command -v node >/dev/null; then
   echo "wirehose needs Node.js 20.19 or newer: https://nodejs.org/ (Debian/Ubuntu: apt-get install nodejs npm)" >&2
   exit 1

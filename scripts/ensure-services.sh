@@ -40,3 +40,13 @@ else
   echo "ensure-services: PostgreSQL is not reachable on 127.0.0.1:5432" >&2
   exit 1
 fi
+
+# Debian's chromium for the browser tests (test/integration/browser); they skip, saying why, without it.
+if [ -x /usr/bin/chromium ] || command -v chromium >/dev/null; then
+  echo "chromium: $(command -v chromium || echo /usr/bin/chromium)"
+elif [ "$(id -u)" -eq 0 ]; then
+  echo "chromium: missing; installing Debian's chromium for the browser tests"
+  apt_install chromium
+else
+  echo "chromium: missing and not root; the browser tests will skip (sudo apt-get install -y chromium)" >&2
+fi

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '@wirehose/cli';
 import { createLogger } from '@wirehose/logger';
@@ -124,12 +125,22 @@ describe('the whole pipeline over the bundled sample site', () => {
 
   it('publishes each record version at most once per sink, valid against the committed JSON Schema', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
+    // Formats checked too (date-time, date, uri), not ignored with a warning.
+    // (CommonJS: the plugin is the module's `default` as TypeScript sees it, and at run time too.)
+    ajvFormats.default(ajv);
     const validate = ajv.compile(schema);
     const written = await readNdjson(outPath);
     const stream = await streamed();
     for (const record of [...written, ...stream]) {
       expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     }
+    const [sample] = written;
+    expect(sample).toBeDefined();
+    const story = { ...(sample as StoryRecord).story, url: 'not a link' };
+    expect(validate({ ...sample, story })).toBe(false);
+    expect(validate.errors).toEqual([
+      expect.objectContaining({ instancePath: '/story/url', keyword: 'format', params: { format: 'uri' } }),
+    ]);
     expect(new Set(versions(written)).size).toBe(written.length);
     expect(new Set(versions(stream)).size).toBe(stream.length);
     // Both sinks end on the same latest version of every story, and the live ones are the demo's stories.

@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError, BaseEnvSchema } from './load-config.js';
-export type { BaseEnv } from './load-config.js';
+export { loadConfig, loadConfigs, ConfigError, BaseEnvSchema } from './load-config.js';
+export type { BaseEnv, NamedSchema } from './load-config.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BaseEnvSchema, ConfigError, loadConfig } from './load-config.js';
+import { BaseEnvSchema, ConfigError, loadConfig, loadConfigs } from './load-config.js';
 
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers', () => {
@@ -22,5 +22,38 @@ describe('loadConfig', () => {
     expect(message).toContain('FETCHER_CONCURRENCY');
     expect(message).toContain('WIREHOSE_PREFIX');
     expect((caught as ConfigError).issues).toHaveLength(3);
+  });
+
+  it('lists the problems of every service checked together, a shared one once with each service named', () => {
+    const shelf = BaseEnvSchema.extend({ SHELF_SIZE: z.coerce.number().int().positive() });
+    const lamp = BaseEnvSchema.extend({ LAMP_WATTS: z.coerce.number().int().min(1) });
+    const good = BaseEnvSchema.extend({ RUG_COLOUR: z.string().default('red') });
+    let caught: unknown;
+    try {
+      loadConfigs(
+        [
+          { name: 'shelf', schema: shelf },
+          { name: 'lamp', schema: lamp },
+          { name: 'rug', schema: good },
+        ],
+        { SHELF_SIZE: 'tall', LAMP_WATTS: '0', LOG_LEVEL: 'loud' },
+      );
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const lines = (caught as ConfigError).message.split('\n');
+    expect(lines.find((l) => l.includes('SHELF_SIZE'))).toMatch(/\(shelf\)$/);
+    expect(lines.find((l) => l.includes('LAMP_WATTS'))).toMatch(/\(lamp\)$/);
+    expect(lines.filter((l) => l.includes('LOG_LEVEL'))).toEqual([
+      expect.stringMatching(/\(shelf, lamp, rug\)$/),
+    ]);
+    expect((caught as ConfigError).issues).toHaveLength(3);
+  });
+
+  it('returns each service its own parsed config when all are valid', () => {
+    const shelf = BaseEnvSchema.extend({ SHELF_SIZE: z.coerce.number().int().positive() });
+    const configs = loadConfigs([{ name: 'shelf', schema: shelf }], { SHELF_SIZE: '4' });
+    expect(configs.get('shelf')).toMatchObject({ SHELF_SIZE: 4, WIREHOSE_PREFIX: 'wh' });
   });
 });

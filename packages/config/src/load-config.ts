@@ -26,10 +26,62 @@ export function loadConfig<S extends z.ZodType>(
   return result.data;
 }
 
+/** One schema among several checked together by {@link loadConfigs}, with the name its problems carry. */
+export interface NamedSchema<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+}
+
+/**
+ * Parse `env` with several services' schemas and fail once, listing every problem of every service (a
+ * variable several of them share is listed once, with each service that rejects it), so one run shows
+ * all there is to fix. Returns each service's config by name.
+ */
+export function loadConfigs(
+  entries: readonly NamedSchema[],
+  env: Record<string, string | undefined>,
+): Map<string, unknown> {
+  const configs = new Map<string, unknown>();
+  const problems = new Map<string, { line: string; services: string[] }>();
+  const issues: z.core.$ZodIssue[] = [];
+  for (const { name, schema } of entries) {
+    const result = schema.safeParse(env);
+    if (result.success) {
+      configs.set(name, result.data);
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const line = `${issue.path.map(String).join('.') || '(environment)'}: ${issue.message}`;
+      const known = problems.get(line);
+      if (known) {
+        known.services.push(name);
+      } else {
+        problems.set(line, { line, services: [name] });
+        issues.push(issue);
+      }
+    }
+  }
+  if (problems.size > 0) {
+    const lines = [...problems.values()].map((p) => `  ✖ ${p.line} (${p.services.join(', ')})`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`, issues);
+  }
+  return configs;
+}
+
 /** Settings every wirehose process shares. */
 export const BaseEnvSchema = z.object({
-  /** Redis for queues and indexes. Unset: the CLI starts a private redis-server. */
-  REDIS_URL: z.string().url().optional(),
+  /**
+   * Redis for queues and indexes: `redis://` or `rediss://` (one server), `redis-cluster://h:p,h:p` or a
+   * comma list of `redis://` nodes (Redis Cluster), `redis-sentinel://h:p,h:p/mastername` (Sentinel).
+   * `createRedis` reads it in full. Unset: the CLI starts a private redis-server.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(
+      /^rediss?(-cluster|-sentinel)?:\/\/\S+$/i,
+      'a redis://, rediss://, redis-cluster://host:port,host:port or redis-sentinel://host:port,host:port/mastername URL',
+    )
+    .optional(),
   /** Prefix of every Redis key wirehose writes (queues and data), so several deployments can share a Redis. */
   WIREHOSE_PREFIX: z
     .string()

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { computeFeatures, DEFAULT_FEATURE_PARAMS, type DocFeatures, type FeatureParams } from './features.js';
 import { hash64 } from './hash.js';
+import { edgeSentenceKeys } from './boilerplate.js';
+import { outletBoilerplateKey } from './keys.js';
+import { withDedupScripts } from './scripts.js';
 import { sameOutlet } from './attribution.js';
 import { judgeStory } from './judge.js';
 import { COMMIT_SCRIPT, GET_SCRIPT, READ_SCRIPT } from './lua.js';
@@ -22,7 +25,7 @@ import type {
   MatchedBy,
   StoryState,
 } from './types.js';
-import { normalizeUrl } from './url.js';
+import { urlIdentityKey as normalizeUrl } from '@wirehose/http-fetch';
 
 /** Thrown when concurrent writers kept changing what an assignment read, past the retry budget. */
 export class DedupConflictError extends Error {
@@ -105,6 +108,15 @@ function boundCopies(copies: StoredCopy[]): StoredCopy[] {
   );
 }
 
+/** Sentences tracked per outlet for boilerplate statistics at most (see `lua/boilerplate.lua`). */
+const OUTLET_SENTENCE_CAP = 512;
+
+function key4(h: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(h >>> 0, 0);
+  return b;
+}
+
 /** Story id of a single article; a story's id is the smallest of its members' ids (see `createDedupIndex`). */
 export function articleStoryId(articleId: string): Buffer {
   return hash64(`article\u0000${articleId}`);
@@ -128,6 +140,7 @@ export function articleStoryId(articleId: string): Buffer {
  */
 export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
   const redis = opts.redis;
+  const scripts = withDedupScripts(redis);
   const prefix = opts.prefix;
   const window = opts.windowSeconds ?? 7 * 24 * 3600;
   const partition = Math.max(1, Math.round(opts.partitionSeconds ?? window / 2));
@@ -402,11 +415,46 @@ export function createDedupIndex(opts: DedupIndexOptions): DedupIndex {
     };
   }
 
+  /**
+   * The sentences at the ends of this article that its outlet has already used in three unrelated stories
+   * (cookie notices, newsletter and comment-policy lines...): boilerplate, whatever their wording. The
+   * statistics live per outlet in one bounded hash that expires with the window (see `lua/boilerplate.lua`).
+   */
+  async function outletBoilerplate(doc: DedupDocument, keys: number[]): Promise<Set<number>> {
+    if (keys.length === 0 || doc.source.trim().length === 0) return new Set();
+    const flags = await scripts.dedupBoilerplate(
+      outletBoilerplateKey(prefix, doc.source),
+      'r',
+      '',
+      window,
+      OUTLET_SENTENCE_CAP,
+      ...keys.map(key4),
+    );
+    return new Set(keys.filter((_, i) => Array.isArray(flags) && flags[i] === 1));
+  }
+
+  /** Counts the article's edge sentences for its outlet, once per story (copies of one story count once). */
+  async function countOutletSentences(doc: DedupDocument, keys: number[], storyId: string): Promise<void> {
+    if (keys.length === 0 || doc.source.trim().length === 0) return;
+    await scripts.dedupBoilerplate(
+      outletBoilerplateKey(prefix, doc.source),
+      'w',
+      Buffer.from(storyId, 'hex').subarray(0, 4),
+      window,
+      OUTLET_SENTENCE_CAP,
+      ...keys.map(key4),
+    );
+  }
+
   async function assign(doc: DedupDocument): Promise<DedupDecision> {
-    const f = computeFeatures(doc.text, doc.attribution, params);
+    const edgeKeys = edgeSentenceKeys(doc.text);
+    const f = computeFeatures(doc.text, doc.attribution, params, await outletBoilerplate(doc, edgeKeys));
     for (let i = 0; i < maxRetries; i++) {
       const d = await attempt(doc, f);
-      if (d) return d;
+      if (d) {
+        if (d.status !== 'already-seen') await countOutletSentences(doc, edgeKeys, d.story.storyId);
+        return d;
+      }
     }
     throw new DedupConflictError(doc.articleId, maxRetries);
   }

@@ -21,7 +21,11 @@ export interface FeatureParams {
   /** Positions (in the article's anchor sequence) of the anchors written to the LSH index: the first two
    * survive truncation to one sentence, a later one survives an edit of the first sentence. */
   storedAnchorPositions: readonly number[];
-  /** Anchors looked up per article (more than stored: a lead may push the shared ones back). */
+  /** Anchors written besides those at `storedAnchorPositions`, spread evenly over the rest of the text: a
+   * copy whose opening was rewritten, or an excerpt from the middle, still shares some of them. */
+  spreadAnchors: number;
+  /** Anchors looked up per article at most: all of a text's, from its whole length (evenly spaced past
+   * the cap), so that stored anchors are found wherever they sit in the copy. */
   queryAnchors: number;
   /** One shingle in `anchorRate` is an anchor candidate. */
   anchorRate: number;
@@ -33,7 +37,8 @@ export const DEFAULT_FEATURE_PARAMS: FeatureParams = {
   shingleSize: 5,
   sketchSize: 20,
   storedAnchorPositions: [0, 1, 4],
-  queryAnchors: 10,
+  spreadAnchors: 3,
+  queryAnchors: 64,
   anchorRate: 6,
   minWords: 12,
 };
@@ -60,13 +65,22 @@ export interface DocFeatures {
   attribution: Attribution | null;
 }
 
+/** `limit` items of `items` at evenly spaced positions, the first included (all of them when they fit). */
+function evenlySpaced(items: number[], limit: number): number[] {
+  if (items.length <= limit) return items;
+  const out: number[] = [];
+  for (let k = 0; k < limit; k++) out.push(items[Math.floor((k * items.length) / limit)] ?? 0);
+  return out;
+}
+
 /** Everything the index needs from one document, computed once, without I/O. */
 export function computeFeatures(
   text: string,
   givenAttribution: Attribution | null | undefined,
   params: FeatureParams = DEFAULT_FEATURE_PARAMS,
+  outletBoilerplate: ReadonlySet<number> = new Set(),
 ): DocFeatures {
-  const stripped = stripAttributionAndBoilerplate(text);
+  const stripped = stripAttributionAndBoilerplate(text, outletBoilerplate);
   const tokens = tokenize(stripped.body);
   const attribution = givenAttribution ?? stripped.attribution;
   const numberList = [...new Set(numberHashes(tokens))];
@@ -92,20 +106,19 @@ export function computeFeatures(
   const seq = shingles(tokens, params.shingleSize);
   const distinct = distinctSorted(seq);
   const distinct24 = distinctShifted(distinct, 8);
-  const queryAnchors = anchors(
-    seq,
-    Math.max(params.queryAnchors, ...params.storedAnchorPositions.map((p) => p + 1)),
-    params.anchorRate,
-  );
+  const all = anchors(seq, Number.POSITIVE_INFINITY, params.anchorRate);
+  const queryAnchors = evenlySpaced(all, params.queryAnchors);
+  const opening = params.storedAnchorPositions.flatMap((p) => (p < all.length ? [all[p] ?? 0] : []));
+  const rest = all.slice(Math.max(0, ...params.storedAnchorPositions) + 1);
+  const spread =
+    rest.length <= params.spreadAnchors ? rest : evenlySpaced(rest, params.spreadAnchors + 1).slice(1);
   return {
     words: tokens.length,
     bodyHash: hash64(tokens.join(' ')),
     distinct,
     distinct24,
     sketch: distinctShifted(minhashSignature(distinct, params.sketchSize), 8),
-    storedAnchors: params.storedAnchorPositions.flatMap((p) =>
-      p < queryAnchors.length ? [queryAnchors[p] ?? 0] : [],
-    ),
+    storedAnchors: [...opening, ...spread],
     queryAnchors,
     numbers,
     names,

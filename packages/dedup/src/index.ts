@@ -26,5 +26,4 @@ export { computeFeatures, DEFAULT_FEATURE_PARAMS, type DocFeatures, type Feature
 export { namesAgree, numbersAgree, judgeStory, type Judgement } from './judge.js';
 export { hash64, hashToken } from './hash.js';
 export { nameHashes, numberHashes, specificBits, missingFrom, NAME_BITS, NUMBER_BITS } from './specifics.js';
-export { normalizeUrl } from './url.js';
 export { toStoryState } from './story-state.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, splitParagraphs, splitSentences, tokenize } from './normalize.js';
-import { normalizeUrl } from './url.js';
 
 describe('normalizeText', () => {
   it('ignores case, whitespace, punctuation and layout', () => {
@@ -18,12 +17,5 @@ describe('normalizeText', () => {
       'He left.',
       'This is reported by X, according to Y.',
     ]);
-  });
-});
-
-describe('normalizeUrl', () => {
-  it('drops scheme, www, fragments, tracking parameters and trailing slashes', () => {
-    expect(normalizeUrl('https://www.Example.com/a/b/?utm_source=x&id=2#top')).toBe('example.com/a/b?id=2');
-    expect(normalizeUrl('http://example.com/a/b?id=2')).toBe('example.com/a/b?id=2');
   });
 });

@@ -15,7 +15,7 @@ const actorCodes = (text: string): string[] =>
 
 describe('people by name', () => {
   it('knows heads of state and government by surname after a bare title', () => {
-    expect(dyads(code('President Bush has threatened further action against Russia.'))).toEqual([
+    expect(dyads(code('President Bush threatened Russia with new measures.'))).toEqual([
       'USAGOV>RUS:THREATEN',
     ]);
     expect(actorCodes('Prime Minister Sharon met Chancellor Kohl.')).toEqual(['ISRGOV', 'DEUGOV']);
@@ -29,7 +29,7 @@ describe('people by name', () => {
 
 describe('titles', () => {
   it('allows title words such as "Vice" between a country and a title', () => {
-    expect(actorCodes("Taiwan's Vice Foreign Minister visited Russia.")).toEqual(['TWNGOV', 'RUS']);
+    expect(actorCodes("Taiwan's Vice Foreign Minister arrived in Japan.")).toEqual(['TWNGOV', 'JPN']);
   });
 
   it('codes a former office holder as an elite', () => {
@@ -41,14 +41,14 @@ describe('titles', () => {
 describe('noun phrases that are not actors', () => {
   it('reads "official" before a noun as an adjective', () => {
     expect(
-      dyads(code('Palestinian leaders said they would boycott all official contact with the United States.')),
-    ).toEqual(['PSEGOV>USA:THREATEN']);
+      dyads(
+        code('Palestinian leaders said on Friday they would boycott every official contact with Canada.'),
+      ),
+    ).toEqual(['PSEGOV>CAN:THREATEN']);
   });
 
   it('does not take what the subject owns ("its troops") as the target', () => {
-    expect(dyads(code("Syria offered its troops to Lebanon's President Elias Hrawi."))).toEqual([
-      'SYR>LBNGOV:AGREE',
-    ]);
+    expect(dyads(code("Egypt offered its soldiers to Jordan's King Hussein."))).toEqual(['EGY>JORGOV:AGREE']);
   });
 });
 
@@ -79,7 +79,7 @@ describe('peoples, bodies and lists', () => {
   });
 
   it('reads the holder of a title of a body as an actor of that body', () => {
-    expect(actorCodes('French National Assembly president Laurent Fabius spoke.')).toEqual(['FRALEG']);
+    expect(actorCodes('On Monday French National Assembly president Fabius spoke.')).toEqual(['FRALEG']);
   });
 
   it('keeps a list together across a quantity and shares the country', () => {

@@ -1,4 +1,5 @@
 import type { CountryRole, Lexicon, PhraseEntry, PhraseInfo } from './lexicon/lexicon.js';
+import { roleOn } from './lexicon/petrarch.js';
 import type { Token } from './tokenize.js';
 import type { Actor } from './types.js';
 import { DETERMINERS, LOCATIVE_PREPOSITIONS, MONTHS, PREPOSITIONS, WEEKDAYS } from './words.js';
@@ -83,6 +84,13 @@ function countryInfo(match: PhraseMatch | undefined, roles: readonly CountryRole
 }
 
 type HeadInfo = Exclude<PhraseInfo, { kind: 'country' }>;
+type PersonLike = Extract<PhraseInfo, { kind: 'person' | 'surname' }>;
+
+/** The country and sector of a person on a day (YYYYMMDD): dated roles decide, else the entry's own. */
+function personOn(info: PersonLike, day: number | undefined): { country: string; sector: string } {
+  if (!info.roles || day === undefined) return info;
+  return roleOn(info.roles, day) ?? info;
+}
 
 function isHead(i: PhraseInfo): i is HeadInfo {
   return i.kind !== 'country';
@@ -286,6 +294,7 @@ export function findMentions(
   sentence: string,
   offset: number,
   lexicon: Lexicon,
+  day?: number,
 ): Mention[] {
   const phrases = findPhrases(tokens, lexicon);
   const byStart = new Map<number, PhraseMatch>();
@@ -376,9 +385,10 @@ export function findMentions(
       const headMatch = byStart.get(headPos);
       end = headMatch?.end ?? headPos + 1;
       if (head.kind === 'org' || head.kind === 'person') {
-        actors = [makeActor(head.country, head.sector, '')];
+        const role = head.kind === 'person' ? personOn(head, day) : head;
+        actors = [makeActor(role.country, role.sector, '')];
         isPerson = head.kind === 'person';
-        if (head.kind === 'person' && countries.length > 0) actors = actorsFor(head.sector, head.country);
+        if (head.kind === 'person' && countries.length > 0) actors = actorsFor(role.sector, role.country);
         // "Red Cross officials", "Hamas fighters": the organisation's people are the organisation.
         if (head.kind === 'org') {
           const next = headInfo(byStart.get(end), true);
@@ -396,11 +406,19 @@ export function findMentions(
             const t = tokens[n];
             if (!t) break;
             const known = byStart.get(n);
-            const personInfo = known?.infos.find((x) => x.kind === 'person');
-            if (personInfo && personInfo.kind === 'person') {
-              country = personInfo.country;
-              if (head.sector === 'GOV' || countries.length === 0)
-                sector = personInfo.sector === 'GOV' ? head.sector : sector;
+            // A full name anywhere in the name, or a surname that ends it ("President Avril").
+            const personInfo = known?.infos.find(
+              (x): x is PersonLike =>
+                x.kind === 'person' ||
+                (x.kind === 'surname' && !/^\p{Lu}/u.test(tokens[known.end]?.text ?? '')),
+            );
+            if (personInfo) {
+              const role = personOn(personInfo, day);
+              if (countries.length === 0 || countries.some((c) => c.info.country === role.country)) {
+                country = role.country;
+                if (head.sector === 'GOV' || countries.length === 0)
+                  sector = role.sector === 'GOV' ? head.sector : sector;
+              }
               n = known?.end ?? n + 1;
               break;
             }
@@ -436,7 +454,7 @@ export function findMentions(
           i = end;
           continue;
         }
-        // "French National Assembly president Laurent Fabius": the head of a body, named by a
+        // "the Senate president Jane Doe": the head of a body, named by a
         // title after it, is an actor of that body.
         const titleAfter = head.kind === 'sector' ? byStart.get(end) : undefined;
         if (

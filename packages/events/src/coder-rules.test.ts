@@ -31,9 +31,9 @@ describe('reciprocal interactions', () => {
   });
 
   it('codes a nominal event with a coordinated subject for each party', () => {
-    expect(dyads(code('Israel and Lebanon renewed negotiations today.'))).toEqual([
-      'ISR>-:CONSULT',
-      'LBN>-:CONSULT',
+    expect(dyads(code('Chile and Peru renewed negotiations on Friday.'))).toEqual([
+      'CHL>-:CONSULT',
+      'PER>-:CONSULT',
     ]);
   });
 });
@@ -43,7 +43,7 @@ describe('disaster filter', () => {
     expect(
       dyads(
         code(
-          'Georgian President Eduard Shevardnadze resigned as the opposition threatened to storm his residence.',
+          'Georgian President Eduard Shevardnadze resigned while opposition crowds threatened to storm the parliament.',
         ),
       ),
     ).toContain('GEOGOV>-:RETREAT');
@@ -55,24 +55,24 @@ describe('disaster filter', () => {
 
 describe('protest targets', () => {
   it("directs a protest without a named target at the protesters' government, after country inference", () => {
-    expect(
-      dyads(code('Thousands of students throughout Indonesia staged mass demonstrations on Saturday.')),
-    ).toEqual(['IDNCVL>IDNGOV:PROTEST']);
+    expect(dyads(code('Students throughout Indonesia staged large demonstrations on Sunday.'))).toEqual([
+      'IDNCVL>IDNGOV:PROTEST',
+    ]);
   });
 });
 
 describe('where the object zone ends', () => {
   it('does not take parties after "according to", "without …ing" or ", and said" as targets', () => {
     expect(
-      dyads(code('Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.')),
+      dyads(code('Ousted President Askar Akayev agreed to step down without travelling to Kazakhstan.')),
     ).toEqual(['KGZELI>-:AGREE']);
     expect(
       dyads(
         code(
-          'Ivory Coast rebels rejected a Senegalese peace plan, and said they opposed the deployment of troops.',
+          'Ivory Coast rebels rejected a Ghanaian peace proposal, and said they opposed any foreign troops.',
         ),
       ),
-    ).toContain('CIVREB>SEN:REJECT');
+    ).toContain('CIVREB>GHA:REJECT');
   });
 
   it('does not take the parties of a purpose clause as targets of a request', () => {
@@ -88,8 +88,8 @@ describe('where the object zone ends', () => {
 
 describe('prepositions that mark the target', () => {
   it('treats the "to" of a complaint as its addressee, not its target', () => {
-    expect(dyads(code('Lebanon complained to the United Nations over two Israeli air raids.'))).toEqual([
-      'LBN>ISR:ACCUSE',
+    expect(dyads(code('Jordan complained to the United Nations about three Syrian air raids.'))).toEqual([
+      'JOR>SYR:ACCUSE',
     ]);
   });
 
@@ -100,16 +100,16 @@ describe('prepositions that mark the target', () => {
   });
 
   it('takes the place as target of a concession or a request for refuge', () => {
-    expect(dyads(code('Serbia eased emergency measures on Wednesday in Montenegro.'))).toEqual([
+    expect(dyads(code('Serbia eased its emergency rules on Friday in Montenegro.'))).toEqual([
       'SRB>MNE:CONCEDE',
     ]);
-    expect(dyads(code('Thousands of Iraqi Kurds sought refuge in Germany last month.'))).toEqual([
-      'IRQCVL>DEU:REQUEST',
+    expect(dyads(code('Hundreds of Syrian Kurds have sought refuge in Sweden.'))).toEqual([
+      'SYRCVL>SWE:REQUEST',
     ]);
   });
 
   it('codes inspectors sent to a place as an investigation of it', () => {
-    expect(dyads(code('The IAEA has dispatched inspectors to a plant in central Iran.'))).toEqual([
+    expect(dyads(code('The IAEA dispatched inspectors to a reactor site in northern Iran.'))).toEqual([
       'IGOIAE>IRN:ACCUSE',
     ]);
   });
@@ -117,30 +117,28 @@ describe('prepositions that mark the target', () => {
 
 describe('verb forms', () => {
   it('reads "a United Nations appeal" and "a US offer" as nouns, not verbs', () => {
-    expect(dyads(code('Beirut again rejected a United Nations appeal for deploying army troops.'))).toEqual([
-      'LBNGOV>IGOUNO:REJECT',
+    expect(dyads(code('Damascus rejected a United Nations appeal to open the border.'))).toEqual([
+      'SYRGOV>IGOUNO:REJECT',
     ]);
-    expect(dyads(code('Arafat rejected a US offer to host a summit.'))).toEqual(['PSEGOV>USA:REJECT']);
+    expect(dyads(code('Arafat rejected a US offer of new talks.'))).toEqual(['PSEGOV>USA:REJECT']);
   });
 
   it('allows an adverb before a particle and reads "is opposed to" as active', () => {
-    expect(dyads(code('The UK is pushing hard for US support.'))).toEqual(['GBR>USA:REQUEST']);
-    expect(dyads(code('Israel is opposed to French mediation in the talks.'))).toEqual(['ISR>FRA:REJECT']);
+    expect(dyads(code('France is pushing hard for German backing.'))).toEqual(['FRA>DEU:REQUEST']);
+    expect(dyads(code('Egypt is opposed to Turkish mediation in the dispute.'))).toEqual(['EGY>TUR:REJECT']);
   });
 
   it('reads a gerund after "resume" as the action and British "cancelled"', () => {
-    expect(
-      dyads(code('The Macedonian army prepared to resume shelling Albanian rebel-held territory.')),
-    ).toEqual(['MKDMIL>ALB:MOBILIZE']);
-    expect(dyads(code('A French minister has cancelled a planned visit to Haiti.'))).toEqual([
-      'FRAGOV>HTI:SANCTION',
+    expect(dyads(code('The Serbian army prepared to resume shelling Croatian positions.'))).toEqual([
+      'SRBMIL>HRV:MOBILIZE',
     ]);
+    expect(dyads(code('A Belgian minister cancelled her visit to Rwanda.'))).toEqual(['BELGOV>RWA:SANCTION']);
   });
 
   it('keeps "to be deployed" in the background of the main verb', () => {
     expect(
-      dyads(code('The United Nations rejected a call for its forces to be deployed in East Timor.')),
-    ).toEqual(['IGOUNO>-:REJECT']);
+      dyads(code('The African Union rejected a call for its troops to be deployed in Somalia.')),
+    ).toEqual(['IGOAFU>-:REJECT']);
   });
 });
 
@@ -149,15 +147,15 @@ describe('reported speech', () => {
     expect(
       dyads(
         code(
-          'A British minister reiterated that Libya must hand over the bombers as he left to seek support.',
+          'A Spanish minister reiterated that Morocco must hand over the suspects as he flew home to seek support.',
         ),
       ),
-    ).toEqual(['GBRGOV>LBY:REQUEST']);
+    ).toEqual(['ESPGOV>MAR:REQUEST']);
   });
 
   it('does not make the reporter the source of an arrival', () => {
     expect(
-      dyads(code('Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday, U.N. officials said.')),
+      dyads(code('Pakistani peacekeeping troops arrived in Liberia on Monday, U.N. officials said.')),
     ).toEqual([]);
   });
 });
@@ -165,9 +163,7 @@ describe('reported speech', () => {
 describe('disaster context', () => {
   it('keeps a disaster named in an earlier sentence as the context of a state of emergency', () => {
     expect(
-      code(
-        'More than 200 fires are burning across the region. The government declared a state of emergency.',
-      ),
+      code('Wildfires have burned for a week in the north. The cabinet declared a state of emergency.'),
     ).toEqual([]);
     expect(dyads(code('The army declared a state of emergency in the capital.'))).toEqual([
       '---MIL>-:COERCE',
@@ -186,12 +182,12 @@ describe('coordinated verbs', () => {
 
 describe('unidentified attackers', () => {
   it('codes armed violence by no named actor as unidentified armed forces of the place', () => {
-    expect(dyads(code('A roadside bombing near Samarra on Sunday killed one U.S. soldier.'))).toEqual([
+    expect(dyads(code('A roadside bomb near Mosul on Friday killed two U.S. soldiers.'))).toEqual([
       'IRQUAF>USAMIL:ASSAULT',
     ]);
-    expect(
-      dyads(code('Three US servicemen were killed by an improvised explosive device outside Basra.')),
-    ).toEqual(['IRQUAF>USAMIL:ASSAULT']);
+    expect(dyads(code('Two US soldiers were killed by a hidden explosive device near Basra.'))).toEqual([
+      'IRQUAF>USAMIL:ASSAULT',
+    ]);
   });
 
   it('does not invent attackers for accidents', () => {
@@ -204,23 +200,23 @@ describe('main and background events', () => {
     expect(
       dyads(
         code(
-          'Moroccan diplomats held their first meeting with President Obama at a lunch hosted by the ambassador.',
+          'Tunisian diplomats held a first meeting with President Obama during a dinner hosted by the embassy.',
         ),
       ),
-    ).toEqual(['MARGOV>USAGOV:CONSULT']);
+    ).toEqual(['TUNGOV>USAGOV:CONSULT']);
   });
 
   it('takes a country adjective of the direct object before a later prepositional actor', () => {
-    expect(dyads(code('Israel is opposed to French mediation in peace negotiations with Syria.'))).toEqual([
-      'ISR>FRA:REJECT',
+    expect(dyads(code('Egypt is opposed to Turkish mediation in peace talks with Sudan.'))).toEqual([
+      'EGY>TUR:REJECT',
     ]);
   });
 });
 
 describe('helped actions', () => {
   it('codes the helped action, not aid, after "help"', () => {
-    expect(dyads(code('Saudi Arabia mobilized groups to help support the rights of Palestinians.'))).toEqual([
-      'SAU>PSECVL:SUPPORT',
+    expect(dyads(code('Qatar mobilized charities to help support Palestinian refugees.'))).toEqual([
+      'QAT>PSEREF:SUPPORT',
     ]);
   });
 });
@@ -230,7 +226,7 @@ describe('appositives', () => {
     expect(
       dyads(
         code(
-          'The Nigerian Union of Teachers (NUT), the umbrella union for teachers, announced Thursday that it has called off a strike.',
+          'The Nigerian Union of Teachers, the largest labour body in the country, said on Friday it had called off its strike.',
         ),
       ),
     ).toEqual(['NGALAB>-:CONCEDE']);
@@ -239,8 +235,8 @@ describe('appositives', () => {
 
 describe('mobilisation and location', () => {
   it('does not make the forces mobilised the target', () => {
-    expect(dyads(code('The government of Pakistan has ordered patrols by police and soldiers.'))).toEqual([
-      'PAKGOV>-:MOBILIZE',
+    expect(dyads(code('The government of Kenya ordered joint patrols by police and soldiers.'))).toEqual([
+      'KENGOV>-:MOBILIZE',
     ]);
   });
 
@@ -252,30 +248,28 @@ describe('mobilisation and location', () => {
 
 describe('domestic places', () => {
   it('targets the source country for a concession in a place the lexicon does not know', () => {
-    expect(dyads(code("Sudan's government lifted a state of emergency in the Marieholm district."))).toEqual([
-      'SDNGOV>SDN:CONCEDE',
-    ]);
+    expect(
+      dyads(code("Chad's government has lifted the state of emergency in the Marieholm region.")),
+    ).toEqual(['TCDGOV>TCD:CONCEDE']);
   });
 
   it('reads "in West Darfur" as a place and states a curfew extension as a threat', () => {
-    expect(dyads(code("Sudan's government lifted a state of emergency in West Darfur."))).toEqual([
+    expect(dyads(code("Sudan's government lifted the emergency in West Darfur on Monday."))).toEqual([
       'SDNGOV>SDN:CONCEDE',
     ]);
     expect(
-      dyads(code('President Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan.')),
+      dyads(code('President Laurent Gbagbo announced on Monday that he will extend the curfew in Abidjan.')),
     ).toEqual(['CIVGOV>CIV:THREATEN']);
   });
 
   it('does not take a country from a place in a later conditional clause', () => {
     expect(
-      dyads(code('Syria says it will not accept any more refugees if war starts in Iraq.')),
-    ).not.toContain('SYR>IRQREF:REJECT');
+      dyads(code('Jordan says it will refuse new refugees if fighting spreads in Syria.')),
+    ).not.toContain('JOR>SYRREF:REJECT');
   });
 
   it('treats an explosion as an accident unless weapons are named', () => {
-    expect(
-      code('A gymnasium demolished by a Central Texas fertilizer plant explosion has been rebuilt.'),
-    ).toEqual([]);
+    expect(code('A school damaged by a chemical plant explosion in Ohio has reopened.')).toEqual([]);
   });
 });
 
@@ -303,7 +297,7 @@ describe('nouns and verbs inside phrases', () => {
 
   it('finds a compound event noun that starts inside an actor phrase', () => {
     expect(
-      dyads(code('Militants fired rockets, drawing a wave of artillery strikes.')).map(
+      dyads(code('Insurgents fired mortars, which drew a wave of artillery strikes.')).map(
         (d) => d.split(':')[1],
       ),
     ).toEqual(['ASSAULT']);
@@ -323,17 +317,15 @@ describe('crime reports', () => {
   it('does not code police work or violence among criminals as political events', () => {
     expect(
       code(
-        'Border guards have detained 34 people in a lorry. The event is linked to an international gang involved in smuggling migrants.',
+        'Coast guards detained 12 people on a boat. Officials tied the case to a gang that smuggles migrants.',
       ),
     ).toEqual([]);
-    expect(
-      code('Two people were killed in a grenade explosion during a conflict between members of a drug gang.'),
-    ).toEqual([]);
+    expect(code('A grenade blast killed three men during a feud between rival drug gangs.')).toEqual([]);
   });
 
   it('keeps armed groups and state forces in a crime report', () => {
     expect(
-      dyads(code('Al-Shabaab fighters attacked militiamen trying to commit robbery near Baidoa.')).map(
+      dyads(code('Al-Shabaab fighters attacked clan militiamen who tried to rob traders near Baidoa.')).map(
         (d) => d.split(':')[1],
       ),
     ).toEqual(['ASSAULT']);
@@ -348,8 +340,8 @@ describe('words that cancel or require a verb reading', () => {
   });
 
   it('reads "strikes back" as force only with weapons or forces in the clause', () => {
-    expect(dyads(code('Russia strikes back at US, expels diplomats and shuts consulate'))).toEqual([
-      'RUS>USAGOV:SANCTION',
+    expect(dyads(code('China strikes back at US, expels envoys and closes a consulate'))).toEqual([
+      'CHN>USAGOV:SANCTION',
     ]);
     expect(dyads(code('Israel struck back at Hamas with airstrikes on Gaza.'))).toEqual([
       'ISR>PSEREB:ASSAULT',
@@ -425,10 +417,10 @@ describe('elites outside the state', () => {
 
 describe('targets in a purpose clause', () => {
   it('takes the people fired on from "to disperse …"', () => {
-    expect(
-      dyads(code('Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.')),
-    ).toEqual(['EGYCOP>EGYCVL:ASSAULT']);
-    expect(dyads(code('Police fired tear gas to disperse protesters in Nairobi.'))).toEqual([
+    expect(dyads(code('Riot police in Egypt opened fire to disperse Islamist marchers.'))).toEqual([
+      'EGYCOP>EGYCVL:ASSAULT',
+    ]);
+    expect(dyads(code('Police used tear gas to disperse students in Nairobi.'))).toEqual([
       'KENCOP>KENCVL:COERCE',
     ]);
   });
@@ -439,7 +431,7 @@ describe('military objects and territory', () => {
     expect(dyads(code('Turkish jets destroyed weapon depots in northern Iraq.'))).toEqual([
       'TURMIL>IRQ:ASSAULT',
     ]);
-    expect(dyads(code('Somali forces pushed al-Shabab militants out of the area.'))).toEqual([
+    expect(dyads(code('Somali troops pushed al-Shabab fighters out of two villages.'))).toEqual([
       'SOMMIL>SOMREB:ASSAULT',
     ]);
     expect(dyads(code('Iraqi troops took control of the village on Monday.'))).toEqual(['IRQMIL>-:ASSAULT']);
@@ -467,9 +459,9 @@ describe('chemical weapons', () => {
 describe('events of an "after" clause', () => {
   it('finds the subject after "after" and keeps the event when the main clause has none', () => {
     expect(dyads(code('Children were injured after Israel bombed Gaza.'))).toEqual(['ISR>PSE:ASSAULT']);
-    expect(dyads(code('Many children needed treatment after Assad carried out a gas attack.'))).toEqual([
-      'SYRGOV>-:ASSAULT',
-    ]);
+    expect(dyads(code('Dozens of children were treated after Assad carried out a chemical attack.'))).toEqual(
+      ['SYRGOV>-:ASSAULT'],
+    );
   });
 
   it('does not take an actor after "after" for the subject when a noun phrase follows it', () => {
@@ -493,9 +485,10 @@ describe('diplomatic ties and plural subjects', () => {
   });
 
   it('takes two coordinated actors as a plural subject of a present-tense verb', () => {
-    expect(
-      dyads(code('The Philippines and France agree that the dispute should go to arbitration.')),
-    ).toEqual(['PHL>-:AGREE', 'FRA>-:AGREE']);
+    expect(dyads(code('Vietnam and France agree that the quarrel should go to arbitration.'))).toEqual([
+      'VNM>-:AGREE',
+      'FRA>-:AGREE',
+    ]);
   });
 });
 

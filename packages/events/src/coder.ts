@@ -593,7 +593,7 @@ class DocumentCoder {
       if (!isAuxiliary(w)) break;
     }
     if (coordinated && !trigger.participial) {
-      // "A bombing killed one soldier and wounded two others": the subject is that of the first
+      // "A mine killed a guard and injured three more": the subject is that of the first
       // verb, found before it, never the first verb's object.
       let v = conjunction - 1;
       while (v >= leftBound && !ctx.verbTokens.has(v)) v--;
@@ -745,7 +745,7 @@ class DocumentCoder {
       pool = mentions.filter((m) => m.start > infinitive && m.end <= stop && !exclude.has(m));
       first = pool.find(candidate);
     }
-    // "rejected recent calls by Belarus's rulers": in the active voice a "by" phrase names whose
+    // "turned down new proposals by Chad's leaders": in the active voice a "by" phrase names whose
     // proposal is at stake when nothing else does.
     if (!first && !passive) first = after.find((m) => m.preposition === 'by' && !m.placeOnly);
     const targets = first
@@ -773,7 +773,7 @@ class DocumentCoder {
       country,
       code: `${country}${actor.sector ?? ''}`,
     });
-    // "will not accept refugees if war starts in Iraq": a place in a later subordinate clause
+    // "will admit nobody if fighting spreads to Mali": a place in a later subordinate clause
     // is not where this event's actors are.
     let clauseEnd = ctx.tokens.length;
     for (let k = trigger.end; k < ctx.tokens.length; k++) {
@@ -806,7 +806,7 @@ class DocumentCoder {
       if (country && STATE_SECTORS.has(speaker?.sector ?? '')) return withCountry(country);
     }
     // A government facing its own rebels, opposition or citizens: "President X banned Ugandan
-    // opposition candidates", "Rwandan rebels demanded the removal of President Y".
+    // opposition candidates", "Rwandan rebels want President Y removed".
     if (STATE_SECTORS.has(actor.sector)) {
       const domestic = others.find(
         (o) =>
@@ -1187,7 +1187,7 @@ class DocumentCoder {
       targets = targets.filter((t) => !(t.country === null && ['MIL', 'COP'].includes(t.sector ?? '')));
     sources = sources.map((a) => this.#fillCountry(ctx, trigger, a, targets, true));
     targets = targets.map((a) => this.#fillCountry(ctx, trigger, a, sources, false));
-    // "lifted a state of emergency in West Darfur State": a concession or restriction in a place
+    // "ended the curfew in a northern province": a concession or restriction in a place
     // the lexicon does not know is made at home, on the source's own country.
     const home = sources[0]?.country;
     if (
@@ -1299,8 +1299,8 @@ class DocumentCoder {
     )
       return [];
     // Disasters and accidents kill, injure and call for rescue; that is not political violence.
-    // A disaster named in an earlier sentence is still the context ("fires are burning … The
-    // government declared a state of emergency").
+    // A disaster named in an earlier sentence is still the context ("floods swept the valley … The
+    // cabinet then declared an emergency").
     if (
       DISASTER_TYPES.has(trigger.type) &&
       (hasDisasterCue(ctx) || this.#disasterContext) &&
@@ -1398,6 +1398,8 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
     code(input: EventCoderInput): CodedEvent[] {
       const published = parsePublished(input.publishedAt, now);
       const publishedIso = toIsoDate(published.date);
+      // The day that picks a person's role (office holders change): YYYYMMDD of the publication.
+      const day = Number(publishedIso.replaceAll('-', '').slice(0, 8));
       const crime = CRIME_CUES.test(`${input.title ?? ''}\n${input.text}`);
       const doc = new DocumentCoder(lexicon, includeNonAsserted, crime);
       const events: CodedEvent[] = [];
@@ -1407,7 +1409,7 @@ export function createEventCoder(options: EventCoderOptions = {}): EventCoder {
       for (const part of parts) {
         for (const sentence of splitSentences(part.text)) {
           const tokens = tokenize(sentence.text, sentence.start);
-          const mentions = findMentions(tokens, sentence.text, sentence.start, lexicon);
+          const mentions = findMentions(tokens, sentence.text, sentence.start, lexicon, day);
           events.push(
             ...doc.codeSentence({
               sentence,

@@ -113,8 +113,8 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
       (ADVERB_FILLERS.has(tokens[k - 1]?.norm ?? '') || TIME_WORDS.has(tokens[k - 1]?.norm ?? ''))
     )
       k--;
-    // An appositive between subject and verb: "The Union of Teachers (NUT), the umbrella union
-    // for teachers, announced that …": the speaker is the head before the first comma.
+    // An appositive between subject and verb: "The Farmers' Union (FU), the main body
+    // of growers, said that …": the speaker is the head before the first comma.
     if (tokens[k - 1]?.norm === ',' && k > 1) {
       const head = appositiveHead(tokens, mentions, k - 1);
       if (head) {
@@ -133,7 +133,7 @@ export function findSpeechFrames(tokens: readonly Token[], mentions: readonly Me
       }
     }
     const adjacent = mentionEndingAt(mentions, k);
-    // "The Red Cross operating in Iraq said": the speaker is the phrase's head, not the place.
+    // "The Red Cross working in Yemen said": the speaker is the phrase's head, not the place.
     const before =
       adjacent && adjacent.preposition !== null
         ? [...mentions].reverse().find((m) => m.end <= adjacent.start && m.preposition === null)

@@ -271,7 +271,7 @@ function acceptVerbForm(
       beforeIsBe = a !== undefined && BE_FORMS.has(a) && /ed$|en$/.test(tokens[prevIndex - 1]?.norm ?? '');
     }
     const followedByBy = tokens[i + 1 + restLength]?.norm === 'by';
-    // "Israel is opposed to French mediation": a state, not a passive.
+    // "Peru is opposed to Chilean arbitration": a state, not a passive.
     if (beforeIsBe && ADJECTIVAL_PARTICIPLES.has(tokens[i]?.norm ?? '') && tokens[i + 1]?.norm === 'to')
       return { ok: true, passive: false, participial: false };
     if (

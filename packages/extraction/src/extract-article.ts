@@ -1,11 +1,14 @@
 import { textOf, extractBodyText } from './body-text.js';
 import { dateFromUrl, normalizeDate, parseTextDate } from './dates.js';
+import type { Element } from 'domhandler';
+import { decodeBodyDetailed } from '@wirehose/http-fetch/decode';
 import { findArticleJsonLd, namesOf, stringOf, stringsOf, urlOf } from './json-ld.js';
 import { findAttribution } from './attribution.js';
-import { normalizeAuthors } from './authors.js';
+import { bylineNames, normalizeAuthors, textLines } from './authors.js';
 import { detectPaywall, detectTruncation } from './paywall.js';
 import { detectLanguage, normalizeLanguageTag, type LanguageDetection } from './language.js';
 import { buildPageModel, type PageModel } from './page-model.js';
+import { pickTitle } from './title.js';
 import { limitNesting } from './depth-guard.js';
 import { DEFAULT_MAX_HTML_BYTES, limitHtml, parseHtml } from './parse-html.js';
 import type { ArticleJsonLd, DateSource, ExtractOptions, ExtractResult, ExtractedArticle } from './types.js';
@@ -56,50 +59,6 @@ function pickCanonical(m: PageModel, url: string): string {
     if (r !== null) return r;
   }
   return url;
-}
-
-const TITLE_SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' :: ', ' · ', ' « ', ' » '];
-
-/** Removes a site-name suffix or prefix from a <title>. */
-function stripSiteName(title: string, siteName: string | null): string {
-  let t = title;
-  for (const sep of TITLE_SEPARATORS) {
-    const parts = t.split(sep);
-    if (parts.length < 2) continue;
-    const first = parts[0] ?? '';
-    const last = parts[parts.length - 1] ?? '';
-    if (siteName !== null && last.trim().toLowerCase() === siteName.toLowerCase()) {
-      t = parts.slice(0, -1).join(sep);
-    } else if (siteName !== null && first.trim().toLowerCase() === siteName.toLowerCase()) {
-      t = parts.slice(1).join(sep);
-    } else if (countWords(first) >= 4 && countWords(last) < countWords(first)) {
-      t = parts.slice(0, -1).join(sep);
-    }
-  }
-  return t.trim();
-}
-
-function pickTitle(m: PageModel, ld: ArticleJsonLd | null, siteName: string | null): string {
-  const h1s: string[] = [];
-  for (const i of m.meta.h1) {
-    const el = m.els[i];
-    if (el === undefined) continue;
-    const t = clean(textOf(el));
-    if (t.length > 0) h1s.push(t);
-  }
-  const candidates = [
-    ld?.headline,
-    firstMeta(m, 'og:title', 'twitter:title', 'headline', 'title', 'dc.title'),
-    h1s.length === 1 ? h1s[0] : undefined,
-    m.meta.title,
-    h1s[0],
-  ];
-  for (const c of candidates) {
-    if (c === undefined || c === null) continue;
-    const t = clean(c);
-    if (t.length > 0) return stripSiteName(t, siteName);
-  }
-  return '';
 }
 
 interface Dates {
@@ -176,38 +135,54 @@ function elementTexts(m: PageModel, indexes: readonly number[], limit: number): 
   return out;
 }
 
-function pickAuthors(m: PageModel, ld: ArticleJsonLd | null, siteName: string | null): string[] {
-  // The publisher often appears as an "author"; it is not one.
-  const exclude = [siteName ?? '', stringOf(ld?.['publisher']) ?? ''].filter((x) => x.length > 0);
-  const notPublisher = (names: string[]): string[] =>
-    names.filter(
-      (n) =>
-        !exclude.some(
-          (e) => n.toLowerCase().includes(e.toLowerCase()) || e.toLowerCase().startsWith(n.toLowerCase()),
-        ),
-    );
-  const fromLd = notPublisher(normalizeAuthors(namesOf(ld?.['author']), exclude));
-  if (fromLd.length > 0) return fromLd;
-  const metaNames: string[] = [];
-  for (const k of [
-    'author',
-    'article:author',
-    'dcterms.creator',
-    'dc.creator',
-    'parsely-author',
-    'sailthru.author',
-    'byl',
-  ]) {
-    for (const v of m.meta.metas.get(k) ?? []) metaNames.push(v);
+/** Meta names that carry an article's author (one name or a list per tag). */
+const AUTHOR_METAS = [
+  'author',
+  'article:author',
+  'og:author',
+  'og:article:author',
+  'citation_author',
+  'dc.creator',
+  'dcterms.creator',
+  'parsely-author',
+  'sailthru.author',
+  'byl',
+];
+
+/** Whether an element lies in comments, related links, navigation or a sidebar. */
+function inBoilerplate(m: PageModel, i: number): boolean {
+  let a = m.parent[i] as number;
+  for (let steps = 0; a >= 0 && steps < 60; steps++) {
+    const name = (m.els[a] as Element).name;
+    if (name === 'nav' || name === 'aside' || name === 'footer') return true;
+    if ((m.classWeight[a] as number) === -2) return true;
+    a = m.parent[a] as number;
   }
-  const fromMeta = notPublisher(normalizeAuthors(metaNames, exclude));
-  if (fromMeta.length > 0) return fromMeta;
+  return false;
+}
+
+/**
+ * Authors from JSON-LD, then the author meta family, then byline markup (itemprop=author,
+ * rel=author, byline/author classes outside comments and related blocks): the first source that
+ * names someone wins, so a page's own byline is not mixed with names from elsewhere.
+ */
+function pickAuthors(m: PageModel, ld: ArticleJsonLd | null): string[] {
+  const fromLd = normalizeAuthors(namesOf(ld?.['author']), { structured: true });
+  if (fromLd.length > 0) return fromLd;
+  for (const k of AUTHOR_METAS) {
+    const names = normalizeAuthors(m.meta.metas.get(k) ?? [], { structured: true });
+    if (names.length > 0) return names;
+  }
   const propIdx = m.meta.itemprops
     .filter((p) => p.prop === 'author' || p.prop === 'creator')
     .map((p) => p.index);
-  for (const source of [propIdx, m.meta.relAuthors, m.meta.bylines.slice(0, 3)]) {
-    const names = notPublisher(normalizeAuthors(elementTexts(m, source, 120), exclude));
-    if (names.length > 0) return names;
+  for (const source of [propIdx, m.meta.relAuthors, m.meta.bylines]) {
+    for (const i of source.slice(0, 10)) {
+      const el = m.els[i];
+      if (el === undefined || inBoilerplate(m, i)) continue;
+      const names = bylineNames(textLines(el));
+      if (names.length > 0) return names;
+    }
   }
   return [];
 }
@@ -305,7 +280,12 @@ function hasArticleSignals(m: PageModel, ld: ArticleJsonLd | null): boolean {
   return m.meta.metas.has('article:published_time');
 }
 
-function extract(html: string, url: string, options: ExtractOptions | undefined): ExtractResult {
+function extract(
+  html: string,
+  url: string,
+  options: ExtractOptions | undefined,
+  encodingRepaired: boolean,
+): ExtractResult {
   const limited = limitHtml(html, options?.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES);
   if (limited.trim().length === 0) return { kind: 'not-article', reason: 'empty document' };
   const doc = parseHtml(limitNesting(limited));
@@ -335,7 +315,11 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     stringOf((ld?.['publisher'] as unknown) ?? null) ??
     firstMeta(m, 'application-name', 'al:ios:app_name');
   const siteName = siteNameRaw === null ? null : clean(siteNameRaw).replace(/^@/, '');
-  const title = pickTitle(m, ld, siteName);
+  const title = pickTitle(
+    m,
+    [ld?.headline, firstMeta(m, 'og:title', 'twitter:title', 'headline', 'title', 'dc.title')],
+    siteName,
+  );
   const canonicalUrl = pickCanonical(m, url);
   const dates = pickDates(m, ld, url, text);
   const languageDeclared = normalizeLanguageTag(
@@ -355,7 +339,7 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     title,
     subtitle: pickSubtitle(m, ld, title, text),
     text,
-    authors: pickAuthors(m, ld, siteName),
+    authors: pickAuthors(m, ld),
     publishedAt: dates.publishedAt,
     modifiedAt: dates.modifiedAt,
     dateSource: dates.dateSource,
@@ -373,6 +357,7 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
     isTruncated: detectTruncation(text, isPaywalled, ldWords, wordCount),
     attribution: findAttribution(paragraphs),
     jsonLd: ld,
+    encodingRepaired,
   };
   if (wordCount === 0) return { kind: 'not-article', reason: 'no text found', partial: article };
   const signals = hasArticleSignals(m, ld);
@@ -387,11 +372,24 @@ function extract(html: string, url: string, options: ExtractOptions | undefined)
 
 /**
  * Extracts the article of an HTML page: body text as a reader sees it, metadata and signals.
+ * The page may be given as text or as the bytes served: bytes are decoded with the declared
+ * charset (`options.contentType`, then the document's own), and with a detected one when they are
+ * not valid in it (`encodingRepaired: true`).
  * Never throws: hostile or broken input yields `{ kind: 'not-article', reason }`.
  */
-export function extractArticle(html: string, url: string, options?: ExtractOptions): ExtractResult {
+export function extractArticle(
+  html: string | Uint8Array,
+  url: string,
+  options?: ExtractOptions,
+): ExtractResult {
   try {
-    return extract(typeof html === 'string' ? html : '', url, options);
+    if (typeof html === 'string') return extract(html, url, options, false);
+    if (!(html instanceof Uint8Array)) return extract('', url, options, false);
+    const decoded = decodeBodyDetailed(
+      Buffer.from(html.buffer, html.byteOffset, html.byteLength),
+      options?.contentType ?? null,
+    );
+    return extract(decoded.text, url, options, decoded.encodingRepaired);
   } catch (err) {
     // Classified, not swallowed: the caller gets the failure as a result with its reason.
     return {

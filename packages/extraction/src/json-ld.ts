@@ -61,7 +61,15 @@ export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
   let best: JsonObject | null = null;
   let bestType = '';
   let bestRank = -1;
-  for (const o of collectObjects(blocks)) {
+  const objects = collectObjects(blocks);
+  const byId = new Map<string, JsonObject>();
+  for (const o of objects) {
+    const id = o['@id'];
+    // The fullest object with an id wins: references ({"@id": ...}) repeat the id with nothing else.
+    if (typeof id === 'string' && Object.keys(o).length > (Object.keys(byId.get(id) ?? {}).length || 1))
+      byId.set(id, o);
+  }
+  for (const o of objects) {
     const types = typesOf(o);
     const articleType = types.find((t) => ARTICLE_TYPE.test(t));
     let rank = -1;
@@ -80,6 +88,10 @@ export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
   const result: ArticleJsonLd = { type: bestType };
   for (const [k, v] of Object.entries(best)) {
     if (k === '@context' || k === '@type') continue;
+    if (k === 'author' || k === 'publisher') {
+      result[k] = resolveRefs(v, byId);
+      continue;
+    }
     if (k === 'headline' || k === 'articleBody') {
       if (typeof v === 'string') result[k] = decodeText(v);
       continue;
@@ -87,6 +99,16 @@ export function findArticleJsonLd(blocks: string[]): ArticleJsonLd | null {
     result[k] = v;
   }
   return result;
+}
+
+/** A value with references ({"@id": "#author-1"}) replaced by the objects they name, one level deep. */
+function resolveRefs(v: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
+  const one = (x: unknown): unknown => {
+    if (!isObject(x) || x['name'] !== undefined) return x;
+    const id = x['@id'];
+    return typeof id === 'string' ? (byId.get(id) ?? x) : x;
+  };
+  return Array.isArray(v) ? v.slice(0, 50).map(one) : one(v);
 }
 
 /** Decodes HTML entities that some sites leave in JSON-LD strings ("&#8216;The Medium&#8217;"). */

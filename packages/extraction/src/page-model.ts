@@ -23,17 +23,22 @@ const DROP_TAGS = new Set([
   'title',
   'meta',
   'link',
+  'figure',
+  'figcaption',
   'nav',
   'aside',
   'footer',
-  'header',
-  'figure',
-  'figcaption',
   'dialog',
   'menu',
   'h1',
   'label',
 ]);
+
+/**
+ * Landmarks that usually hold site chrome, as boilerplate weights: skipped like a class-marked
+ * block, unless one holds the article (some sites put the whole story inside a <header>).
+ */
+const LANDMARK_WEIGHT: Record<string, number> = { header: -1 };
 
 /** Block-level tags: they start and end a paragraph of text. */
 export const BLOCK_TAGS = new Set([
@@ -380,9 +385,11 @@ export function buildPageModel(doc: Document): PageModel {
       const id = attribs['id'];
       if (id !== undefined) bits |= attributeBits(id, false);
     }
-    const w = bits === 0 ? 0 : weightOf(bits);
+    const cw = bits === 0 ? 0 : weightOf(bits);
+    const lw = LANDMARK_WEIGHT[name];
+    const w = lw === undefined ? cw : Math.min(cw, lw);
     weights.push(w);
-    collectMeta(meta, node, idx, bits, w);
+    collectMeta(meta, node, idx, bits, cw);
 
     const skip = (p >= 0 && hardSkip[p] === 1) || DROP_TAGS.has(name) || isHidden(attribs);
     hardSkip.push(skip ? 1 : 0);
@@ -467,7 +474,8 @@ export function buildPageModel(doc: Document): PageModel {
       // An ad slot or credit line holds no paragraphs; one that does swallowed the article.
       const weakWithProse =
         weights[i] === -1 && (rawProse[i] as number) >= 400 && (rawProse[i] as number) * 2 >= rt;
-      if (!wrapsArticle && !holdsProse && !weakWithProse && !NEVER_SOFT_SKIPPED.has(el.name)) skipped[i] = 1;
+      const keep = wrapsArticle || holdsProse || weakWithProse || NEVER_SOFT_SKIPPED.has(el.name);
+      if (!keep) skipped[i] = 1;
     }
   }
 
@@ -564,8 +572,8 @@ function collectMeta(meta: RawMeta, node: Element, idx: number, bits: number, w:
   if (itemprop !== undefined && name !== 'meta' && name !== 'link') {
     meta.itemprops.push({ prop: itemprop.toLowerCase(), index: idx });
   }
-  // Bylines carry only weak boilerplate words; "comment-author" is a comment form, not a byline.
-  if ((bits & FLAG_BYLINE_WORD) !== 0 && w === -1) meta.bylines.push(idx);
+  // "comment-author" (a strong boilerplate word) is a comment, not a byline.
+  if ((bits & FLAG_BYLINE_WORD) !== 0 && w >= -1 && meta.bylines.length < 50) meta.bylines.push(idx);
   if ((bits & HINTS) !== 0) {
     if ((bits & FLAG_PAYWALL) !== 0 && meta.paywallEls.length < 20) meta.paywallEls.push(idx);
     if ((bits & FLAG_SUBTITLE) !== 0 && meta.subtitles.length < 5) meta.subtitles.push(idx);

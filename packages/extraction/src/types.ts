@@ -5,6 +5,11 @@ export interface ExtractOptions {
    * (on a character boundary) before parsing instead of being rejected.
    */
   maxHtmlBytes?: number;
+  /**
+   * Content-Type header of the response, used when the page is given as bytes: its charset is
+   * the declared one (then the document's <meta charset>, else UTF-8).
+   */
+  contentType?: string | null;
 }
 
 /** Where the publication date was found, most trusted first. */
@@ -54,6 +59,11 @@ export interface ExtractedArticle {
   isTruncated: boolean;
   attribution: Attribution | null;
   jsonLd: ArticleJsonLd | null;
+  /**
+   * The page was given as bytes that were not valid in their declared charset, and was decoded
+   * with the charset a detector found instead.
+   */
+  encodingRepaired: boolean;
 }
 
 /** Result of {@link extractArticle}: an article, or the reason the page is not one. */

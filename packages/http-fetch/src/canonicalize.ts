@@ -32,6 +32,23 @@ export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
   'smid',
   'at_medium',
   'at_campaign',
+  'ref',
+  'ref_src',
+  'ref_url',
+]);
+
+/** Query parameters that carry a session, never the page. Matched case-insensitively. */
+export const SESSION_PARAMS: ReadonlySet<string> = new Set([
+  'jsessionid',
+  'phpsessid',
+  'sid',
+  'sessionid',
+  'session_id',
+  'sessid',
+  'oscsid',
+  'zenid',
+  'cfid',
+  'cftoken',
 ]);
 
 /** Prefixes of tracking parameter families (`utm_source`, `utm_medium`, ... `pk_campaign`, ...). */
@@ -43,6 +60,12 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((p) => key.startsWith(p));
 }
 
+/** True when a query parameter name carries a session id (`PHPSESSID`, `ASPSESSIONIDQQGGRTAB`, `CFTOKEN`, ...). */
+export function isSessionParam(name: string): boolean {
+  const key = name.toLowerCase();
+  return SESSION_PARAMS.has(key) || key.startsWith('aspsessionid');
+}
+
 /** Upper-case percent escapes and decode the ones that stand for unreserved characters (RFC 3986 6.2.2). */
 function normalizeEscapes(part: string): string {
   return part.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {
@@ -52,11 +75,55 @@ function normalizeEscapes(part: string): string {
   });
 }
 
+function decodedName(piece: string): string {
+  const raw = piece.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
 /**
- * The identity of a URL: scheme and host lower-cased, default port dropped, dot segments resolved,
- * percent escapes normalised, fragment and tracking parameters removed, remaining query parameters
- * sorted by name (stable, so repeated names keep their order). Idempotent. Not-http(s) URLs are only
- * parsed and re-serialised. Throws TypeError on a string that is not an absolute URL.
+ * A path without session ids: `;jsessionid=...` (and other session names) path parameters, and ASP.NET
+ * cookieless segments such as `/(S(abc123))/` or `/(X(1)S(abc123))/`.
+ */
+function stripPathSessions(path: string): string {
+  return path
+    .split('/')
+    .filter(
+      (segment) => !/^\((?:[A-Za-z]\([^()]*\))+\)$/.test(segment) || !/(?:^|\))S\(/i.test(segment.slice(1)),
+    )
+    .map((segment) =>
+      segment.replace(/;([^;=/]*)=[^;/]*/g, (param: string, name: string) =>
+        isSessionParam(name) ? '' : param,
+      ),
+    )
+    .join('/');
+}
+
+/**
+ * The query without tracking and session parameters, the rest sorted by name (stable, so repeated
+ * names keep their order) and otherwise kept as written: `?a` stays `?a`, `;` is not escaped, values
+ * are not re-encoded (only percent escapes are normalised).
+ */
+function cleanQuery(search: string): string {
+  const pieces = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((piece) => piece !== '')
+    .map((piece) => ({ piece: normalizeEscapes(piece), name: decodedName(piece) }))
+    .filter(({ name }) => !isTrackingParam(name) && !isSessionParam(name));
+  pieces.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return pieces.length > 0 ? `?${pieces.map((p) => p.piece).join('&')}` : '';
+}
+
+/**
+ * The identity of a URL, the one used by the fetcher and by dedup: scheme and host lower-cased, default
+ * port dropped, dot segments resolved, percent escapes normalised, fragment removed, session ids removed
+ * (query parameters, `;jsessionid=` path parameters, ASP.NET `(S(...))` segments), tracking parameters
+ * removed, remaining query parameters sorted by name and kept as written. Idempotent. Not-http(s) URLs
+ * are only parsed and re-serialised. Throws TypeError on a string that is not an absolute URL.
  */
 export function canonicalizeUrl(url: string): string {
   const parsed = new URL(url.trim());
@@ -64,11 +131,8 @@ export function canonicalizeUrl(url: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return parsed.toString();
   if (parsed.hostname.endsWith('.') && parsed.hostname.length > 1)
     parsed.hostname = parsed.hostname.replace(/\.+$/, '');
-  parsed.pathname = normalizeEscapes(parsed.pathname);
-  const kept = [...parsed.searchParams].filter(([name]) => !isTrackingParam(name));
-  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  parsed.search = kept.length > 0 ? new URLSearchParams(kept).toString() : '';
-  return parsed.toString();
+  const path = stripPathSessions(normalizeEscapes(parsed.pathname)) || '/';
+  return `${parsed.protocol}//${parsed.host}${path}${cleanQuery(parsed.search)}`;
 }
 
 /** `canonicalizeUrl`, or null for a string that is not an absolute URL. */
@@ -78,4 +142,18 @@ export function tryCanonicalizeUrl(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The key under which two URLs count as the same page when matching copies (dedup): the canonical URL
+ * without its scheme, a leading `www.` and a trailing slash. A string that is not a URL is its own key,
+ * lower-cased.
+ */
+export function urlIdentityKey(url: string): string {
+  const canonical = tryCanonicalizeUrl(url);
+  if (canonical === null) return url.trim().toLowerCase();
+  const parsed = new URL(canonical);
+  const query = canonical.slice(canonical.indexOf('?') >= 0 ? canonical.indexOf('?') : canonical.length);
+  const path = parsed.pathname.replace(/\/+$/, '') || '/';
+  return `${parsed.host.replace(/^www\./, '')}${path}${query}`;
 }

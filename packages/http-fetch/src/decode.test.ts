@@ -57,6 +57,61 @@ describe('decodeBodyDetailed', () => {
     });
   });
 
+  it('marks ordinary decodes as not repaired', () => {
+    expect(decodeBodyDetailed(Buffer.from('<p>plain</p>'), 'text/html; charset=utf-8')).toMatchObject({
+      charset: 'utf-8',
+      charsetSource: 'header',
+      encodingRepaired: false,
+    });
+  });
+});
+
+describe('charset repair', () => {
+  // Our own sentences, long enough for a statistical detector.
+  const russian =
+    '<html><head><meta charset="utf-8"><title>Вести с полей</title></head><body>' +
+    '<p>Фермеры северных районов начали уборку урожая на две недели раньше обычного срока.</p>' +
+    '<p>Погода этим летом была тёплой, и зерно созрело быстрее, чем ожидали агрономы.</p></body></html>';
+  const french =
+    '<html><head><meta charset="utf-8"><title>Fête de la musique à Lyon</title></head><body>' +
+    '<p>Les musiciens amateurs se sont réunis près de la cathédrale, où les élèves du conservatoire ' +
+    'ont joué des pièces célèbres devant un public très ému.</p></body></html>';
+
+  it('decodes a windows-1251 page labelled UTF-8 as windows-1251 and marks it', () => {
+    const r = decodeBodyDetailed(iconv.encode(russian, 'windows-1251'), 'text/html; charset=utf-8');
+    expect(r).toMatchObject({ charset: 'windows-1251', charsetSource: 'detected', encodingRepaired: true });
+    expect(r.text).toBe(russian);
+  });
+
+  it('decodes a Latin-1 page labelled UTF-8 without replacement characters', () => {
+    const r = decodeBodyDetailed(iconv.encode(french, 'latin1'), 'text/html; charset=UTF-8');
+    expect(r.encodingRepaired).toBe(true);
+    expect(r.text).toBe(french);
+    expect(r.text).not.toContain('\ufffd');
+  });
+
+  it('reads UTF-8 bytes labelled ISO-8859-1 as UTF-8', () => {
+    const r = decodeBodyDetailed(Buffer.from(french, 'utf8'), 'text/html; charset=iso-8859-1');
+    expect(r).toMatchObject({ charset: 'utf-8', encodingRepaired: true });
+    expect(r.text).toBe(french);
+  });
+
+  it('keeps UTF-8 when a few stray bytes break an otherwise UTF-8 page', () => {
+    const bytes = Buffer.concat([Buffer.from(french, 'utf8'), Buffer.from([0xe9, 0x20, 0x41])]);
+    const r = decodeBodyDetailed(bytes, 'text/html; charset=utf-8');
+    expect(r).toMatchObject({ charset: 'utf-8', encodingRepaired: false });
+    expect(r.text.startsWith(french)).toBe(true);
+  });
+
+  it('leaves ASCII labelled ISO-8859-1 alone', () => {
+    expect(
+      decodeBodyDetailed(Buffer.from('<p>only ascii</p>'), 'text/html; charset=iso-8859-1'),
+    ).toMatchObject({
+      charset: 'windows-1252',
+      encodingRepaired: false,
+    });
+  });
+
   it('parses charset labels', () => {
     expect(charsetFromContentType('text/html;charset=Windows-1251')).toBe('windows-1251');
     expect(

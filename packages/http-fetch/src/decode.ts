@@ -1,3 +1,4 @@
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 
 /** Labels browsers treat as another encoding (WHATWG Encoding), and common misspellings. */
@@ -59,26 +60,127 @@ export function charsetFromDocument(bytes: Buffer): string | null {
   return meta?.[1]?.toLowerCase() ?? null;
 }
 
-function isValidUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** Counts of well-formed multi-byte UTF-8 sequences and of bytes that break UTF-8. */
+function utf8Stats(bytes: Uint8Array): { multiByte: number; invalid: number } {
+  let multiByte = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (ok && len === 3) {
+      const b1 = bytes[i + 1] as number;
+      // Overlong forms and UTF-16 surrogates are not UTF-8.
+      ok = !(b === 0xe0 && b1 < 0xa0) && !(b === 0xed && b1 >= 0xa0);
+    } else if (ok && len === 4) {
+      const b1 = bytes[i + 1] as number;
+      ok = !(b === 0xf0 && b1 < 0x90) && !(b === 0xf4 && b1 >= 0x90);
+    }
+    if (ok) {
+      multiByte++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
   }
+  return { multiByte, invalid };
+}
+
+/** Charsets whose byte sequences can be malformed, so that a decode shows U+FFFD for bad input. */
+const MULTI_BYTE = /^(?:shift_jis|euc-jp|euc-kr|gbk|gb18030|big5|iso-2022-jp)$/;
+
+/** The bytes with markup removed: the detector should judge the text, not the ASCII tags. */
+function textBytes(bytes: Buffer): Buffer {
+  const sample = bytes.subarray(0, 512 * 1024);
+  const out = Buffer.allocUnsafe(sample.length);
+  let o = 0;
+  let inTag = false;
+  for (const b of sample) {
+    if (b === 0x3c) inTag = true;
+    else if (b === 0x3e && inTag) inTag = false;
+    else if (!inTag) out[o++] = b;
+  }
+  return out.subarray(0, o);
+}
+
+/** The charset the detector finds most likely for `bytes`, other than `exclude`, if iconv-lite can decode it. */
+function detectCharset(bytes: Buffer, exclude: string): string | null {
+  for (const match of analyse(textBytes(bytes))) {
+    const name = normalizeCharset(match.name);
+    if (name === null || name === exclude || name.startsWith('utf-16') || name.startsWith('utf-32')) continue;
+    return match.confidence >= 10 ? name : null;
+  }
+  return null;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n++;
+  return n;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
 }
 
 export interface DecodedBody {
   text: string;
   /** The charset used, and where it came from. */
   charset: string;
-  charsetSource: 'bom' | 'header' | 'document' | 'default';
+  charsetSource: 'bom' | 'header' | 'document' | 'default' | 'detected';
+  /**
+   * The bytes were not valid in the declared charset (or, for a single-byte label, were plainly
+   * UTF-8), so the text was decoded with the charset a detector found instead.
+   */
+  encodingRepaired: boolean;
+}
+
+/**
+ * Checks a decode made with a declared charset and, when the bytes do not fit it, decodes them with
+ * the charset found by a detector (chardet) instead:
+ * - declared UTF-8 with malformed sequences, unless well-formed multi-byte sequences outnumber the
+ *   bad bytes (a UTF-8 page with a few stray bytes stays UTF-8);
+ * - a declared multi-byte charset whose decode has replacement characters;
+ * - a declared single-byte charset over bytes that are well-formed UTF-8 with multi-byte sequences.
+ */
+function repairIfInvalid(bytes: Buffer, decoded: DecodedBody): DecodedBody {
+  const { charset } = decoded;
+  let suspect = false;
+  let alternative: string | null = null;
+  if (charset === 'utf-8') {
+    const stats = utf8Stats(bytes);
+    suspect = stats.invalid > 0 && stats.multiByte < stats.invalid;
+  } else if (MULTI_BYTE.test(charset)) {
+    // A stray bad byte is not enough: at least 3 replacements and 1% of the non-ASCII characters.
+    const bad = countReplacements(decoded.text);
+    suspect = bad >= 3 && bad * 100 >= nonAscii(decoded.text);
+  } else {
+    const stats = utf8Stats(bytes);
+    if (stats.invalid === 0 && stats.multiByte > 0) alternative = 'utf-8';
+  }
+  if (suspect) alternative = detectCharset(bytes, charset);
+  if (alternative === null) return decoded;
+  const text =
+    alternative === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : iconv.decode(bytes, alternative);
+  return { text, charset: alternative, charsetSource: 'detected', encodingRepaired: true };
 }
 
 /**
  * Decode a body the way browsers do: a byte-order mark wins, then the Content-Type charset, then the
  * document's own declaration, else UTF-8. Labels iconv-lite does not know are skipped (the next clue
  * is used); a header that claims UTF-8 over bytes that are not UTF-8 yields to the document's label.
+ * When the bytes are not valid in the charset so chosen, a detector picks the charset and the
+ * result says `encodingRepaired: true`.
  */
 export function decodeBodyDetailed(bytes: Buffer, contentType: string | null): DecodedBody {
   const bom = charsetFromBom(bytes);
@@ -87,17 +189,41 @@ export function decodeBodyDetailed(bytes: Buffer, contentType: string | null): D
       text: iconv.decode(bytes.subarray(bom.skip), bom.charset),
       charset: bom.charset,
       charsetSource: 'bom',
+      encodingRepaired: false,
     };
   const header = normalizeCharset(charsetFromContentType(contentType));
   const declared = normalizeCharset(charsetFromDocument(bytes));
   // A document cannot declare itself UTF-16 in ASCII-compatible bytes: ignore that label.
   const documentLabel = declared && !declared.startsWith('utf-16') ? declared : null;
-  if (header && !(header === 'utf-8' && documentLabel && documentLabel !== 'utf-8' && !isValidUtf8(bytes))) {
-    return { text: iconv.decode(bytes, header), charset: header, charsetSource: 'header' };
+  const isValidUtf8 = (): boolean => utf8Stats(bytes).invalid === 0;
+  let chosen: DecodedBody;
+  if (header && !(header === 'utf-8' && documentLabel && documentLabel !== 'utf-8' && !isValidUtf8())) {
+    chosen = {
+      text: decodeWith(bytes, header),
+      charset: header,
+      charsetSource: 'header',
+      encodingRepaired: false,
+    };
+  } else if (documentLabel) {
+    chosen = {
+      text: decodeWith(bytes, documentLabel),
+      charset: documentLabel,
+      charsetSource: 'document',
+      encodingRepaired: false,
+    };
+  } else {
+    chosen = {
+      text: decodeWith(bytes, 'utf-8'),
+      charset: 'utf-8',
+      charsetSource: 'default',
+      encodingRepaired: false,
+    };
   }
-  if (documentLabel)
-    return { text: iconv.decode(bytes, documentLabel), charset: documentLabel, charsetSource: 'document' };
-  return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', charsetSource: 'default' };
+  return repairIfInvalid(bytes, chosen);
+}
+
+function decodeWith(bytes: Buffer, charset: string): string {
+  return charset === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : iconv.decode(bytes, charset);
 }
 
 /** Decode a body (see `decodeBodyDetailed`) and return the text. */

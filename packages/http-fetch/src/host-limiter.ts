@@ -2,23 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
- * One atomic step of the shared limiter. KEYS: host leases (zset lease -> expiry ms), host next-start
- * time, global leases. ARGV: lease id, host max, min delay ms, global max (0 = none), lease ttl ms.
- * Uses the Redis clock so processes on different machines agree. Returns {1, 0} when a lease was
- * taken, else {0, ms to wait}.
+ * Take a lease on one host, atomically. KEYS: the host's leases (zset lease -> expiry ms), the host's
+ * next-start time; both carry the host as hash tag, so on a Redis Cluster they share a slot.
+ * ARGV: lease id, host max, min delay ms, lease ttl ms. Uses the Redis clock so processes on different
+ * machines agree. Returns {1, 0} when a lease was taken, else {0, ms to wait}.
  */
-const ACQUIRE = `
+const ACQUIRE_HOST = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local lease, hostMax, minDelay, globalMax, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local lease, hostMax, minDelay, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if globalMax > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
-  if redis.call('ZCARD', KEYS[3]) >= globalMax then
-    local first = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-    return {0, math.max(50, math.min(1000, tonumber(first[2]) - now))}
-  end
-end
 if redis.call('ZCARD', KEYS[1]) >= hostMax then
   local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   return {0, math.max(50, math.min(1000, tonumber(first[2]) - now))}
@@ -29,22 +22,17 @@ if now < nextAt then
 end
 redis.call('ZADD', KEYS[1], now + ttl, lease)
 redis.call('PEXPIRE', KEYS[1], ttl + 1000)
-if globalMax > 0 then
-  redis.call('ZADD', KEYS[3], now + ttl, lease)
-  redis.call('PEXPIRE', KEYS[3], ttl + 1000)
-end
 if minDelay > 0 then
   redis.call('SET', KEYS[2], now + minDelay, 'PX', minDelay + 1000)
 end
 return {1, 0}
 `;
 
-/** Release a lease; the next start is still no sooner than `minDelay` after the release. */
-const RELEASE = `
+/** Release a host lease; the next start is still no sooner than `minDelay` after the release. */
+const RELEASE_HOST = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('ZREM', KEYS[3], ARGV[1])
 local minDelay = tonumber(ARGV[2])
 if minDelay > 0 then
   local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -53,6 +41,24 @@ if minDelay > 0 then
   end
 end
 return 1
+`;
+
+/**
+ * Take one of the global leases (KEYS[1]: zset lease -> expiry ms). ARGV: lease id, global max, lease
+ * ttl ms. Returns {1, 0} or {0, ms to wait}.
+ */
+const ACQUIRE_GLOBAL = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease, globalMax, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= globalMax then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {0, math.max(50, math.min(1000, tonumber(first[2]) - now))}
+end
+redis.call('ZADD', KEYS[1], now + ttl, lease)
+redis.call('PEXPIRE', KEYS[1], ttl + 1000)
+return {1, 0}
 `;
 
 export interface HostLimiterOptions {
@@ -84,37 +90,58 @@ export function createHostLimiter({
   minDelayMs = 1000,
   leaseTtlMs = 120_000,
 }: HostLimiterOptions) {
-  const keys = (host: string): [string, string, string] => [
-    `${prefix}:host:${host}:leases`,
-    `${prefix}:host:${host}:next`,
-    `${prefix}:fetch:leases`,
+  // Each host's keys carry the host as hash tag (one slot per host on a Redis Cluster); the global
+  // leases have their own tag, so taking both is two steps: global first, then the host, giving the
+  // global lease back when the host refuses. In flight never exceeds the global limit; a refused host
+  // holds a global lease only for that round trip.
+  const hostKeys = (host: string): [string, string] => [
+    `${prefix}:{host:${host}}:leases`,
+    `${prefix}:{host:${host}}:next`,
   ];
+  const globalKey = `${prefix}:{fetch-leases}`;
+  const releaseGlobal = async (lease: string): Promise<void> => {
+    if (globalConcurrency > 0) await redis.zrem(globalKey, lease);
+  };
   return {
     /** Try to take a lease for `host` now; never waits. `delayMs` overrides the minimum delay (Crawl-delay). */
     async tryAcquire(host: string, delayMs?: number): Promise<Acquired> {
       const lease = randomUUID();
       const delay = Math.max(minDelayMs, delayMs ?? 0);
-      const [k1, k2, k3] = keys(host);
-      const [ok, wait] = (await redis.eval(
-        ACQUIRE,
-        3,
-        k1,
-        k2,
-        k3,
-        lease,
-        perHostConcurrency,
-        delay,
-        globalConcurrency,
-        leaseTtlMs,
-      )) as [number, number];
-      if (ok !== 1) return { ok: false, waitMs: wait };
+      if (globalConcurrency > 0) {
+        const [ok, wait] = (await redis.eval(
+          ACQUIRE_GLOBAL,
+          1,
+          globalKey,
+          lease,
+          globalConcurrency,
+          leaseTtlMs,
+        )) as [number, number];
+        if (ok !== 1) return { ok: false, waitMs: wait };
+      }
+      const [k1, k2] = hostKeys(host);
+      let reply: [number, number];
+      try {
+        reply = (await redis.eval(ACQUIRE_HOST, 2, k1, k2, lease, perHostConcurrency, delay, leaseTtlMs)) as [
+          number,
+          number,
+        ];
+      } catch (err) {
+        await releaseGlobal(lease);
+        throw err;
+      }
+      const [ok, wait] = reply;
+      if (ok !== 1) {
+        await releaseGlobal(lease);
+        return { ok: false, waitMs: wait };
+      }
       let released = false;
       return {
         ok: true,
         release: async () => {
           if (released) return;
           released = true;
-          await redis.eval(RELEASE, 3, k1, k2, k3, lease, delay);
+          await redis.eval(RELEASE_HOST, 2, k1, k2, lease, delay);
+          await releaseGlobal(lease);
         },
       };
     },

@@ -51,6 +51,8 @@ export interface FetchedPage {
   bytes: number;
   /** Charset the body was decoded with. */
   charset: string | null;
+  /** The bytes did not fit the declared charset and were decoded with a detected one. */
+  encodingRepaired: boolean;
   notModified: boolean;
   /** URLs redirected through, in order (not including `url`). */
   redirects: string[];
@@ -352,7 +354,8 @@ export function createHttpClient({
           lastModified: header('last-modified'),
           redirects,
         };
-        if (status === 304) return { ...base, body: '', bytes: 0, charset: null, notModified: true };
+        if (status === 304)
+          return { ...base, body: '', bytes: 0, charset: null, encodingRepaired: false, notModified: true };
         if (status >= 400) {
           const permanent = status < 500 && status !== 408 && status !== 429;
           throw new FetchError(`GET ${current} answered ${status}`, current, permanent, status, {
@@ -366,6 +369,7 @@ export function createHttpClient({
           body: decoded.text,
           bytes: bytes.length,
           charset: decoded.charset,
+          encodingRepaired: decoded.encodingRepaired,
           notModified: false,
         };
       }

@@ -25,7 +25,15 @@ export {
   resolveAll,
 } from './url-policy.js';
 export type { UrlPolicy } from './url-policy.js';
-export { canonicalizeUrl, tryCanonicalizeUrl, isTrackingParam, TRACKING_PARAMS } from './canonicalize.js';
+export {
+  canonicalizeUrl,
+  tryCanonicalizeUrl,
+  urlIdentityKey,
+  isTrackingParam,
+  isSessionParam,
+  TRACKING_PARAMS,
+  SESSION_PARAMS,
+} from './canonicalize.js';
 export { identityUrl } from './identity.js';
 export { createRobots, RobotsDisallowedError, RobotsUnavailableError } from './robots.js';
 export type { Robots, RobotsOptions, RobotsVerdict } from './robots.js';

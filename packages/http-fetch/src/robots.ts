@@ -1,18 +1,7 @@
 import type { Redis } from 'ioredis';
-import robotsParserModule from 'robots-parser';
 import { FetchError } from './errors.js';
 import type { HttpClient } from './http-client.js';
-
-/** The parts of robots-parser's Robot this package uses. */
-interface RobotRules {
-  isAllowed(url: string, ua?: string): boolean | undefined;
-  getCrawlDelay(ua?: string): number | undefined;
-  getSitemaps(): string[];
-  getMatchingLineNumber(url: string, ua?: string): number;
-}
-
-/** robots-parser is CommonJS with loose typings: give its one function a precise type. */
-const parseRobots = robotsParserModule as unknown as (url: string, body: string) => RobotRules;
+import { matchRobots, parseRobotsTxt, type RobotsRules } from './robots-rules.js';
 
 /** What robots.txt says about one URL for our user agent. */
 export interface RobotsVerdict {
@@ -31,7 +20,7 @@ export interface RobotsOptions {
   prefix: string;
   /** Client for robots.txt itself (its hooks are skipped; the SSRF guard still applies). */
   http: HttpClient;
-  /** The user agent robots rules are matched against (robots-parser strips the `/version`). */
+  /** The user agent robots rules are matched against (its product token: "wirehose/1.2 (+url)" is "wirehose"). */
   userAgent: string;
   /** How long a fetched robots.txt is cached. */
   ttlSeconds?: number;
@@ -85,7 +74,7 @@ export function createRobots({
   ttlSeconds = 24 * 3600,
   maxBytes = 512 * 1024,
 }: RobotsOptions) {
-  const parsed = new Map<string, { at: number; rules: RobotRules | null; body: string }>();
+  const parsed = new Map<string, { at: number; rules: RobotsRules | null }>();
 
   async function load(origin: string): Promise<CachedRobots> {
     const key = `${prefix}:robots:${origin}`;
@@ -127,35 +116,47 @@ export function createRobots({
     return entry;
   }
 
-  async function rulesFor(origin: string): Promise<RobotRules | null> {
+  async function rulesFor(origin: string): Promise<RobotsRules | null> {
     const memo = parsed.get(origin);
     // A short in-process memo spares a Redis round trip per request; Redis stays the source of truth.
     if (memo && Date.now() - memo.at < 30_000) return memo.rules;
     const entry = await load(origin);
-    const rules = entry.kind === 'rules' ? parseRobots(`${origin}/robots.txt`, entry.body) : null;
-    parsed.set(origin, { at: Date.now(), rules, body: entry.body });
+    const rules = entry.kind === 'rules' ? parseRobotsTxt(entry.body) : null;
+    parsed.set(origin, { at: Date.now(), rules });
     if (parsed.size > 1000) parsed.delete(parsed.keys().next().value ?? '');
     return rules;
   }
 
   return {
-    /** What robots.txt says about `url`. Throws RobotsUnavailableError on a 5xx robots.txt. */
+    /**
+     * What robots.txt says about `url`. Throws RobotsUnavailableError on a 5xx robots.txt. A string that
+     * is not an absolute http(s) URL (the empty string included) has no robots.txt to ask: the answer is
+     * "not allowed" (nothing can be fetched there), never an exception.
+     */
     async check(url: string): Promise<RobotsVerdict> {
-      const origin = new URL(url).origin;
+      let origin: string;
+      try {
+        const parsedUrl = new URL(url);
+        if (parsedUrl.protocol !== 'http:' && parsedUrl.protocol !== 'https:') throw new Error('not http(s)');
+        origin = parsedUrl.origin;
+      } catch {
+        return { allowed: false, crawlDelayMs: null, sitemaps: [], line: -1 };
+      }
       const rules = await rulesFor(origin);
       if (!rules) return { allowed: true, crawlDelayMs: null, sitemaps: [], line: -1 };
-      const delay = rules.getCrawlDelay(userAgent);
+      const match = matchRobots(rules, userAgent, url);
+      const delay = match.crawlDelaySeconds;
       return {
-        allowed: rules.isAllowed(url, userAgent) !== false,
-        crawlDelayMs: delay === undefined || !Number.isFinite(delay) ? null : Math.round(delay * 1000),
-        sitemaps: rules.getSitemaps().flatMap((sitemap) => {
+        allowed: match.allowed,
+        crawlDelayMs: delay === null || !Number.isFinite(delay) ? null : Math.round(delay * 1000),
+        sitemaps: rules.sitemaps.flatMap((sitemap) => {
           try {
             return [new URL(sitemap, origin).toString()];
           } catch {
             return [];
           }
         }),
-        line: rules.getMatchingLineNumber(url, userAgent),
+        line: match.line,
       };
     },
     /** Throw RobotsDisallowedError when `url` is disallowed; return the verdict otherwise. */

@@ -10,6 +10,8 @@ export interface PipelineCollectorOptions {
   prefix: string;
   /** How many of the latest records the copies and events gauges summarise. */
   recentRecords?: number;
+  /** Queues counted beside the stage queues and the dead-letter queue (the `publish-<sink>` queues). */
+  extraQueues?: readonly string[];
 }
 
 const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
@@ -20,15 +22,15 @@ const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
  * latest records.
  */
 export function registerPipelineCollectors(registry: Registry, options: PipelineCollectorOptions): void {
-  const { queues, redis, prefix, recentRecords = 500 } = options;
+  const { queues, redis, prefix, recentRecords = 500, extraQueues = [] } = options;
   const keys = dataKeys(prefix);
   new Gauge({
     name: 'wirehose_queue_jobs',
-    help: 'Jobs in each queue by state (waiting includes prioritized and waiting-children).',
+    help: 'Jobs in each queue (stages, dead letters, sinks) by state (waiting includes prioritized and waiting-children).',
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     async collect() {
-      const counts = await getQueueCounts(queues, [deadLetterQueue.name]);
+      const counts = await getQueueCounts(queues, [deadLetterQueue.name, ...extraQueues]);
       this.reset();
       for (const c of counts) for (const state of STATES) this.set({ queue: c.queue, state }, c[state]);
     },

@@ -1,8 +1,9 @@
 import { Queue, type Job } from 'bullmq';
 import { DeadLetterSchema, type DeadLetter } from '@wirehose/schemas';
 import { deadLetterQueue } from './queues.js';
-import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { DEFAULT_JOB_OPTIONS, toJobId } from './job-options.js';
 import type { QueueContext } from './producer.js';
+import { queueOptions } from './queue-keys.js';
 
 export interface DeadLetterEntry extends DeadLetter {
   /** Id of the entry in the dead-letter queue. */
@@ -10,7 +11,11 @@ export interface DeadLetterEntry extends DeadLetter {
 }
 
 export interface DeadLetters {
-  /** Keep a job that failed for good, with its error and original payload. */
+  /**
+   * Keep a job that failed for good (as BullMQ's `failed` event hands it over: `attemptsMade` counts
+   * the last attempt), with its error and original payload. Recording the same failure twice keeps one
+   * entry.
+   */
   record(queueName: string, job: Job, err: Error): Promise<void>;
   list(options?: { limit?: number; queue?: string }): Promise<DeadLetterEntry[]>;
   count(): Promise<number>;
@@ -19,19 +24,24 @@ export interface DeadLetters {
   close(): Promise<void>;
 }
 
+/** How long a dead letter is kept before it is dropped (30 days): the queue must not grow forever. */
+export const DEAD_LETTER_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
 /**
  * The dead-letter queue. Nothing consumes it: entries wait there to be inspected and replayed
  * (`wirehose dlq list|retry`).
  */
-export function createDeadLetters(ctx: QueueContext): DeadLetters {
-  const dlq = new Queue(deadLetterQueue.name, { connection: ctx.connection, prefix: ctx.prefix });
+export function createDeadLetters(
+  ctx: QueueContext,
+  { maxAgeSeconds = DEAD_LETTER_MAX_AGE_SECONDS }: { maxAgeSeconds?: number } = {},
+): DeadLetters {
+  const dlq = new Queue(deadLetterQueue.name, queueOptions(ctx, deadLetterQueue.name));
   const targets = new Map<string, Queue>();
   const target = (name: string): Queue => {
     let queue = targets.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: ctx.connection,
-        prefix: ctx.prefix,
+        ...queueOptions(ctx, name),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       targets.set(name, queue);
@@ -39,6 +49,7 @@ export function createDeadLetters(ctx: QueueContext): DeadLetters {
     return queue;
   };
 
+  let lastTrim = 0;
   const toEntry = (job: Job): DeadLetterEntry => ({ id: job.id ?? '', ...DeadLetterSchema.parse(job.data) });
 
   return {
@@ -50,10 +61,18 @@ export function createDeadLetters(ctx: QueueContext): DeadLetters {
         data: job.data,
         error: err.message,
         stack: err.stack ?? null,
-        attemptsMade: job.attemptsMade + 1,
-        failedAt: new Date().toISOString(),
+        attemptsMade: Math.max(1, job.attemptsMade),
+        failedAt: new Date(job.finishedOn ?? Date.now()).toISOString(),
       };
-      await dlq.add('dead-letter', entry, { removeOnComplete: true, removeOnFail: false });
+      // One entry per failure: the same job failing again after a retry from here is a new entry.
+      const jobId = toJobId(`dl-${queueName}-${job.id ?? ''}-${job.timestamp}-${job.finishedOn ?? 0}`);
+      await dlq.add('dead-letter', entry, { jobId, removeOnComplete: true, removeOnFail: true });
+      // The queue is bounded by age: at most once an hour, drop entries older than maxAgeSeconds.
+      const now = Date.now();
+      if (now - lastTrim > 3600_000) {
+        lastTrim = now;
+        await dlq.clean(maxAgeSeconds * 1000, 10_000, 'wait');
+      }
     },
     async list({ limit = 100, queue } = {}) {
       const jobs = await dlq.getJobs(['waiting', 'paused', 'prioritized'], 0, limit - 1, true);

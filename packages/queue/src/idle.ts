@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { QueueContext } from './producer.js';
 import { STAGE_QUEUES } from './queues.js';
+import { queueOptions } from './queue-keys.js';
 
 export interface QueueCounts {
   queue: string;
@@ -19,7 +20,7 @@ export async function getQueueCounts(
   const names = [...STAGE_QUEUES.map((q) => q.name), ...extra];
   return Promise.all(
     names.map(async (name) => {
-      const queue = new Queue(name, { connection: ctx.connection, prefix: ctx.prefix });
+      const queue = new Queue(name, queueOptions(ctx, name));
       try {
         const c = await queue.getJobCounts(
           'waiting',

@@ -2,10 +2,11 @@ import { Queue, type JobsOptions, type ConnectionOptions } from 'bullmq';
 import type { z } from 'zod';
 import type { QueueDef } from './queues.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { queueOptions } from './queue-keys.js';
 
 export interface QueueContext {
   connection: ConnectionOptions;
-  /** BullMQ key prefix: every queue key starts with it. */
+  /** Deployment key prefix: every queue key starts with it (then the queue's hash tag, `queuePrefix`). */
   prefix: string;
 }
 
@@ -31,8 +32,7 @@ export interface Producer<S extends z.ZodType> {
 /** A typed producer: validates with the queue's schema, then adds with the default retry policy. */
 export function createProducer<S extends z.ZodType>(def: QueueDef<S>, ctx: QueueContext): Producer<S> {
   const queue = new Queue(def.name, {
-    connection: ctx.connection,
-    prefix: ctx.prefix,
+    ...queueOptions(ctx, def.name),
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
   return {

@@ -12,6 +12,8 @@ export interface StageDeps {
   prefix: string;
   log: Logger;
   deadLetters: DeadLetters;
+  /** How long stored data is kept; services pass it to `createStores`. Unset: the store's defaults. */
+  retention?: { htmlTtlSeconds?: number; dataTtlSeconds?: number };
 }
 
 /** A started service: close stops intake, lets jobs in hand finish, then releases its queues. */

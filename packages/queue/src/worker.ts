@@ -11,6 +11,8 @@ import type { Logger } from '@wirehose/logger';
 import type { QueueDef } from './queues.js';
 import type { QueueContext } from './producer.js';
 import type { DeadLetters } from './dead-letter.js';
+import { stageLock, type StageLock } from './stage-lock.js';
+import { queueOptions } from './queue-keys.js';
 
 export type StageProcessor<S extends z.ZodType, R> = (data: z.infer<S>, job: Job, log: Logger) => Promise<R>;
 
@@ -32,6 +34,8 @@ export interface StageWorkerOptions extends QueueContext {
   autorun?: boolean;
   /** Optional observer of completed, retried and failed jobs. */
   metrics?: WorkerMetricsHook;
+  /** Lock and stalled-check timing of this stage, over the defaults (see `StageLock`). */
+  lock?: Partial<StageLock>;
 }
 
 /** True when this attempt is the job's last: no retry will follow a failure. */
@@ -41,10 +45,24 @@ function isFinalAttempt(job: Job, err: unknown): boolean {
   return job.attemptsMade + 1 >= attempts;
 }
 
+/** Errors a processor throws to put its job back (politeness, rate limits): not failures. */
+function isPostponement(err: unknown): boolean {
+  return err instanceof DelayedError || err instanceof WaitingChildrenError || err instanceof RateLimitError;
+}
+
 /**
  * A worker for one stage: parses the payload with the queue's schema (a bad payload fails for good),
- * runs the processor with a child logger, and sends a job that fails its last attempt to the dead-letter
+ * runs the processor with a child logger, and sends every job that fails for good to the dead-letter
  * queue with its error and original payload.
+ *
+ * Dead letters are written from the worker's `failed` event, after BullMQ has settled the job, not from
+ * the processor's throw: a job that stalled too often (its workers died while holding it) is failed by
+ * the next worker that picks it up without the processor ever running, and must reach the dead-letter
+ * queue too. A job failed for good has `finishedOn` set; one that will be retried does not.
+ *
+ * A dead worker's jobs restart after at most `lockDurationMs + stalledIntervalMs` (the lock expires, then
+ * the next stalled check moves them back to wait); a live worker renews its locks every half lock
+ * duration, so long jobs are not taken for stalled.
  */
 export function createStageWorker<S extends z.ZodType, R>(
   def: QueueDef<S>,
@@ -52,6 +70,7 @@ export function createStageWorker<S extends z.ZodType, R>(
   options: StageWorkerOptions,
 ): Worker {
   const { log, deadLetters, metrics } = options;
+  const lock = stageLock(options.lock);
   const worker = new Worker(
     def.name,
     async (job: Job) => {
@@ -68,34 +87,41 @@ export function createStageWorker<S extends z.ZodType, R>(
         metrics?.completed(def.name, performance.now() - started, result);
         return result;
       } catch (err) {
-        // A job the processor moved back to delayed or waiting (politeness, rate limits) has not failed.
-        if (
-          err instanceof DelayedError ||
-          err instanceof WaitingChildrenError ||
-          err instanceof RateLimitError
-        ) {
-          jobLog.debug({ reason: err.message }, 'job postponed');
+        if (isPostponement(err)) {
+          jobLog.debug({ reason: (err as Error).message }, 'job postponed');
           throw err;
         }
         const error = err instanceof Error ? err : new Error(String(err));
         const final = isFinalAttempt(job, err);
         metrics?.failed(def.name, performance.now() - started, error, final);
-        if (final) {
-          jobLog.error({ err: error }, 'job failed for good, sent to dead-letter queue');
-          await deadLetters.record(def.name, job, error);
-        } else {
-          jobLog.warn({ err: error }, 'job failed, will retry');
-        }
+        if (final) jobLog.error({ err: error }, 'job failed for good');
+        else jobLog.warn({ err: error }, 'job failed, will retry');
         throw err;
       }
     },
     {
-      connection: options.connection,
-      prefix: options.prefix,
+      ...queueOptions(options, def.name),
       concurrency: options.concurrency ?? 1,
       autorun: options.autorun ?? true,
+      lockDuration: lock.lockDurationMs,
+      stalledInterval: lock.stalledIntervalMs,
+      maxStalledCount: lock.maxStalledCount,
     },
   );
   worker.on('error', (err) => log.error({ err, queue: def.name }, 'worker error'));
+  worker.on('stalled', (jobId) =>
+    log.warn({ queue: def.name, jobId }, 'job stalled (its worker stopped renewing the lock); restarted'),
+  );
+  worker.on('failed', (job, err) => {
+    if (!job || !job.finishedOn || isPostponement(err)) return;
+    deadLetters.record(def.name, job, err).then(
+      () => log.warn({ queue: def.name, jobId: job.id, err }, 'job sent to the dead-letter queue'),
+      (recordErr: unknown) =>
+        log.error(
+          { queue: def.name, jobId: job.id, err: recordErr, jobError: err.message },
+          'could not write the dead letter of a failed job',
+        ),
+    );
+  });
   return worker;
 }

@@ -2,15 +2,17 @@ import type { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
 import { createLifecycle } from '@wirehose/lifecycle';
 import { createLogger } from '@wirehose/logger';
-import type { RunningService, StageDeps } from '@wirehose/queue';
+import { assertRedisDurable, type RunningService, type StageDeps } from '@wirehose/queue';
+import { RuntimeEnvSchema, type RuntimeEnv } from './runtime-env.js';
 import { createStageDeps } from './stage-deps.js';
 import { startWorkerMetrics } from './worker-metrics.js';
 
 type BaseShape = typeof BaseEnvSchema;
 
 /**
- * The body of a service's `main.ts`: parse the environment, open connections, start the service, and
- * shut down in order on SIGTERM/SIGINT (or exit 1 on a fatal error).
+ * The body of a service's `main.ts`: parse the environment, open connections, check that Redis keeps
+ * accepted work (append-only file, no eviction; see `assertRedisDurable`), start the service, and shut
+ * down in order on SIGTERM/SIGINT (or exit 1 on a fatal error).
  */
 export async function runService<S extends BaseShape>(
   name: string,
@@ -18,8 +20,10 @@ export async function runService<S extends BaseShape>(
   start: (deps: StageDeps, config: z.infer<S>) => RunningService | Promise<RunningService>,
 ): Promise<void> {
   let config: z.infer<S>;
+  let runtime: RuntimeEnv;
   try {
     config = loadConfig(schema, process.env);
+    runtime = loadConfig(RuntimeEnvSchema, process.env);
   } catch (err) {
     process.stderr.write(`${name}: ${(err as Error).message}\n`);
     process.exit(1);
@@ -43,9 +47,16 @@ export async function runService<S extends BaseShape>(
     prefix: config.WIREHOSE_PREFIX,
     log,
     ...(metrics ? { metrics: metrics.hook } : {}),
+    retention: { htmlTtlSeconds: runtime.HTML_TTL_SECONDS, dataTtlSeconds: runtime.DATA_TTL_SECONDS },
   });
   life.register('connections', () => deps.close());
-  const service = await start(deps, config);
-  life.register(service.name, () => service.close());
+  try {
+    await assertRedisDurable(deps.redis, { allowVolatile: runtime.REDIS_ALLOW_VOLATILE, log });
+    const service = await start(deps, config);
+    life.register(service.name, () => service.close());
+  } catch (err) {
+    fatal(err);
+    return;
+  }
   log.info('started');
 }

@@ -20,11 +20,13 @@ export function createStageDeps({
   prefix,
   log,
   metrics,
+  retention,
 }: {
   redisUrl: string;
   prefix: string;
   log: Logger;
   metrics?: WorkerMetricsHook;
+  retention?: StageDeps['retention'];
 }): StageDeps & {
   queues: QueueContext & { metrics?: WorkerMetricsHook };
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export function createStageDeps({
     prefix,
     log,
     deadLetters,
+    ...(retention ? { retention } : {}),
     async close() {
       await deadLetters.close();
       await Promise.allSettled([redis.quit(), (queues.connection as { quit(): Promise<unknown> }).quit()]);

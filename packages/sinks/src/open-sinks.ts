@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import pg from 'pg';
 import type { QueueDef } from '@wirehose/queue';
 import { createNdjsonSink } from './ndjson-sink.js';
-import { migrate } from './postgres/migrations.js';
+import type { Logger } from '@wirehose/logger';
+import { startMigrationGate } from './postgres/migration-gate.js';
 import { createPostgresSink } from './postgres/postgres-sink.js';
 import { createRedisStreamSink } from './redis-stream-sink.js';
 import type { Sink } from './sink.js';
@@ -15,7 +16,7 @@ export function recordsStreamKey(prefix: string, stream: string): string {
   return stream.includes(':') ? stream : `${prefix}:${stream}`;
 }
 
-/** Redis hash remembering the versions a webhook subscriber accepted. */
+/** Prefix of the keys (one per record, expiring) remembering the versions a webhook subscriber accepted. */
 export function webhookDeliveredKey(prefix: string, sink: string): string {
   return `${prefix}:sink:${sink}:delivered`;
 }
@@ -35,11 +36,15 @@ export interface OpenSinkContext {
   redis: Redis;
   /** Deployment prefix for Redis keys. */
   prefix: string;
+  /** Where connection errors of a sink (a PostgreSQL pool's idle clients) are reported. */
+  log?: Logger;
 }
 
 /**
- * Build one sink from its configuration. A PostgreSQL sink opens its own pool and, unless `migrate` is
- * false, brings its schema up to date first.
+ * Build one sink from its configuration. A PostgreSQL sink opens its own pool (whose idle-client errors,
+ * e.g. PostgreSQL restarting, are logged rather than ending the process) and, unless `migrate` is false,
+ * brings its schema up to date in the background: PostgreSQL being down does not stop the publisher
+ * from starting, nor its other sinks from writing; this sink's jobs retry until the index is ready.
  */
 export async function openSink(config: ResolvedSinkConfig, ctx: OpenSinkContext): Promise<OpenSink> {
   const base = { config, queue: sinkQueue(config.name), jobOptions: sinkJobOptions(config.retry) };
@@ -66,17 +71,30 @@ export async function openSink(config: ResolvedSinkConfig, ctx: OpenSinkContext)
         connectionString: config.databaseUrl,
         max: Math.max(2, config.concurrency),
       });
-      try {
-        if (config.migrate) await migrate(pool, { schema: config.schema });
-      } catch (err) {
-        await pool.end();
-        throw err;
-      }
-      const sink = createPostgresSink({ pool, schema: config.schema, name: config.name });
+      pool.on('error', (err) =>
+        ctx.log?.warn({ err, sink: config.name }, 'postgres connection lost; the pool reconnects'),
+      );
+      const gate = config.migrate
+        ? startMigrationGate(pool, {
+            schema: config.schema,
+            sink: config.name,
+            ...(ctx.log ? { log: ctx.log } : {}),
+          })
+        : null;
+      const inner = createPostgresSink({ pool, schema: config.schema, name: config.name });
+      const sink: Sink = {
+        name: inner.name,
+        async write(record) {
+          await gate?.ready();
+          return inner.write(record);
+        },
+        close: () => inner.close(),
+      };
       return {
         ...base,
         sink,
         async close() {
+          gate?.stop();
           await sink.close();
           await pool.end();
         },

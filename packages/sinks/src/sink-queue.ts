@@ -23,12 +23,15 @@ export function sinkQueue(sink: string): QueueDef<typeof SinkJobSchema> {
   return { name: sinkQueueName(sink), schema: SinkJobSchema };
 }
 
-/** Job options of a sink's jobs from its `retry` settings: exponential backoff from `backoffMs`. */
+/**
+ * Job options of a sink's jobs from its `retry` settings: exponential backoff from `backoffMs`. Finished
+ * jobs are kept briefly and in bounded number; a job that failed for good is in the dead-letter queue.
+ */
 export function sinkJobOptions(retry: { attempts: number; backoffMs: number }) {
   return {
     attempts: retry.attempts,
     backoff: { type: 'exponential', delay: retry.backoffMs },
-    removeOnComplete: { age: 24 * 3600, count: 5_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    removeOnComplete: { age: 3600, count: 1_000 },
+    removeOnFail: { age: 24 * 3600, count: 1_000 },
   } as const;
 }

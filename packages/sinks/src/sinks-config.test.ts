@@ -48,14 +48,14 @@ sinks:
     expect(stream).toMatchObject({
       stream: 'wire',
       maxLen: 100_000,
-      retry: { attempts: 5, backoffMs: 1_000 },
+      retry: { attempts: 14, backoffMs: 2_000 },
     });
     expect(pg).toMatchObject({ databaseUrl: DEFAULT_SINK_ENV.DATABASE_URL, schema: 'idx', migrate: true });
     expect(ndjson).toMatchObject({ path: 'out/x.ndjson', rotate: { maxBytes: 1_000_000, daily: true } });
     expect(hook).toMatchObject({
       allowPrivate: false,
       timeoutMs: 10_000,
-      retry: { attempts: 8, backoffMs: 1_000 },
+      retry: { attempts: 8, backoffMs: 2_000 },
       filter: { countries: ['VEN'] },
     });
   });

@@ -3,12 +3,16 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_PG_SCHEMA } from './postgres/pg-schema.js';
 
-/** How a sink's queue retries a record before dead-lettering it. */
+/**
+ * How a sink's queue retries a record before dead-lettering it. The defaults span a real outage, as
+ * webhook providers do: 14 attempts, 2 s doubling to about 2.3 h, about 4.5 h in all (sum of
+ * `backoffMs * 2^k` for k = 0..attempts-2).
+ */
 const RetrySchema = z.strictObject({
   /** Attempts in all, the first included. */
-  attempts: z.number().int().min(1).max(50).default(5),
+  attempts: z.number().int().min(1).max(50).default(14),
   /** First backoff delay; each later one doubles (exponential). */
-  backoffMs: z.number().int().nonnegative().default(1_000),
+  backoffMs: z.number().int().nonnegative().default(2_000),
 });
 
 const SinkNameSchema = z

@@ -9,7 +9,11 @@ import { PermanentSinkError } from './sink-errors.js';
 import type { WebhookFilter } from './sinks-config.js';
 import { matchesFilter } from './webhook-filter.js';
 
-/** Header naming the delivery, `<record id>:<version>`: the same on every retry and replay of it. */
+/**
+ * Header naming the delivery, `<record id>:<version>:<first 16 hex of the record's content hash>`: the
+ * same on every retry and replay of it, and never the same for different content (a version number
+ * alone could be reused for other content if the record store lost its data and counted from 1 again).
+ */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 export interface WebhookSinkOptions {
@@ -22,9 +26,14 @@ export interface WebhookSinkOptions {
   headers?: Record<string, string>;
   /** Which addresses may be posted to; by default loopback and private ones are refused. */
   policy?: Pick<UrlPolicy, 'allowPrivate' | 'allowHosts'>;
-  /** Where the versions delivered to this subscriber are remembered (a hash `id -> version`). */
+  /**
+   * Where the versions delivered to this subscriber are remembered: one key per record,
+   * `<deliveredKey>:<record id>` holding the version, expiring after `deliveredTtlSeconds`.
+   */
   redis: Redis;
   deliveredKey: string;
+  /** How long a delivered version is remembered (default 30 days, longer than records are kept). */
+  deliveredTtlSeconds?: number;
   userAgent?: string;
 }
 
@@ -42,11 +51,16 @@ export class WebhookDeliveryError extends Error {
   }
 }
 
-// Remember a delivered version unless a higher one is already remembered.
+// Remember a delivered version unless a higher one is already remembered; the memory expires.
 const MARK_DELIVERED = `
-local prev = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
-if prev < tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+local prev = tonumber(redis.call('GET', KEYS[1]) or '0')
+if prev < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) end
 return prev`;
+
+/** The idempotency key of a delivery (see `IDEMPOTENCY_HEADER`). */
+export function deliveryKey(record: Pick<StoryRecord, 'id' | 'version' | 'contentHash'>): string {
+  return `${record.id}:${record.version}:${record.contentHash.slice(0, 16)}`;
+}
 
 function post(
   url: URL,
@@ -89,12 +103,14 @@ function post(
 /**
  * POSTs each record, as JSON, to one subscriber URL, signed with `x-wirehose-signature`
  * (`t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, the scheme the ingest API verifies) and
- * carrying `idempotency-key: <id>:<version>`. Records the filter rejects are skipped. A version the
+ * carrying `idempotency-key: <id>:<version>:<content digest>`. Records the filter rejects are skipped. A version the
  * subscriber already accepted (2xx) is not sent again; a higher one is. Any other answer throws, and the
  * sink's queue retries with backoff and finally dead-letters the job.
  */
 export function createWebhookSink(options: WebhookSinkOptions): Sink {
   const { name, secret, redis, deliveredKey } = options;
+  const deliveredTtl = options.deliveredTtlSeconds ?? 30 * 24 * 3600;
+  const deliveredOf = (id: string): string => `${deliveredKey}:${id}`;
   const url = new URL(options.url);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const policy: UrlPolicy = { ...options.policy };
@@ -102,7 +118,7 @@ export function createWebhookSink(options: WebhookSinkOptions): Sink {
     name,
     async write(record: StoryRecord): Promise<SinkOutcome> {
       if (!matchesFilter(record, options.filter)) return 'skipped';
-      const delivered = Number((await redis.hget(deliveredKey, record.id)) ?? 0);
+      const delivered = Number((await redis.get(deliveredOf(record.id))) ?? 0);
       if (delivered >= record.version) return 'skipped';
       try {
         await assertUrlAllowed(url.href, policy);
@@ -117,7 +133,7 @@ export function createWebhookSink(options: WebhookSinkOptions): Sink {
         'content-type': 'application/json',
         'user-agent': options.userAgent ?? 'wirehose-webhook/0.1',
         [SIGNATURE_HEADER]: signPayload(secret, body),
-        [IDEMPOTENCY_HEADER]: `${record.id}:${record.version}`,
+        [IDEMPOTENCY_HEADER]: deliveryKey(record),
         'x-wirehose-record-id': record.id,
         'x-wirehose-record-version': String(record.version),
         link: `<${RECORD_SCHEMA_URL}>; rel="describedby"`,
@@ -145,7 +161,7 @@ export function createWebhookSink(options: WebhookSinkOptions): Sink {
           status,
           `webhook ${name}: ${url.href} answered ${status} to ${record.id} v${record.version}`,
         );
-      await redis.eval(MARK_DELIVERED, 1, deliveredKey, record.id, record.version);
+      await redis.eval(MARK_DELIVERED, 1, deliveredOf(record.id), record.version, deliveredTtl);
       return 'written';
     },
     async close() {},

@@ -17,11 +17,20 @@ describe('parseDiscovery', () => {
     expect(d.items).toEqual([
       {
         url: 'https://news.example/a',
-        title: 'Talks & <b>truce</b>',
+        title: 'Talks & truce',
         publishedAt: '2025-06-03T10:00:00.000Z',
         updatedAt: null,
+        guid: null,
+        authors: [],
       },
-      { url: 'https://news.example/b', title: 'Rates & bonds', publishedAt: null, updatedAt: null },
+      {
+        url: 'https://news.example/b',
+        title: 'Rates & bonds',
+        publishedAt: null,
+        updatedAt: null,
+        guid: 'x1',
+        authors: [],
+      },
     ]);
     expect(d.problems).toEqual([]);
   });
@@ -64,8 +73,17 @@ describe('parseDiscovery', () => {
         title: 'Entry',
         publishedAt: '2025-05-01T00:00:00.000Z',
         updatedAt: '2025-05-02T00:00:00.000Z',
+        guid: null,
+        authors: [],
       },
-      { url: 'https://news.example/e2', title: 'Relative', publishedAt: null, updatedAt: null },
+      {
+        url: 'https://news.example/e2',
+        title: 'Relative',
+        publishedAt: null,
+        updatedAt: null,
+        guid: null,
+        authors: [],
+      },
     ]);
   });
 
@@ -107,8 +125,10 @@ describe('parseDiscovery', () => {
       {
         url: 'https://news.example/n1',
         title: 'Storm',
-        publishedAt: '2025-06-01T06:00:00.000Z',
+        publishedAt: '2025-06-01T08:00:00.000+02:00',
         updatedAt: null,
+        guid: null,
+        authors: [],
       },
     ]);
   });
@@ -124,11 +144,14 @@ describe('parseDiscovery', () => {
   it('recovers the good items of malformed XML and reports where it broke', () => {
     const xml = `<rss version="2.0"><channel>
       <item><title>Good one</title><link>https://news.example/g1</link></item>
-      <item><title>Broken <b>tag</title><link>https://news.example/bad</link></item>
-      <item><title>Good two</title><link>https://news.example/g2</link></item>
+      <item><title>Broken link</title><link>https://news.example/bad</lnk></item>
+      <item><title>Unclosed <b>tag in a title</title><link>https://news.example/g2</link></item>
     </channel>`;
     const d = parseDiscovery(xml, base);
-    expect(d.items.map((i) => i.url)).toEqual(['https://news.example/g1', 'https://news.example/g2']);
+    expect(d.items.map((i) => [i.url, i.title])).toEqual([
+      ['https://news.example/g1', 'Good one'],
+      ['https://news.example/g2', 'Unclosed tag in a title'],
+    ]);
     expect(d.problems[0]).toMatch(/^malformed XML at https:\/\/news\.example\/feed \(line \d+, column \d+\)/);
     expect(d.problems).toContain('1 malformed item(s) skipped');
   });

@@ -1,10 +1,18 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { toIsoDate } from '@wirehose/dates';
+import { toPlainTextOrNull } from '@wirehose/text';
 
+/** One item of a feed, sitemap or section page. Every text field is plain text. */
 export interface DiscoveredItem {
   url: string;
   title: string | null;
+  /** ISO 8601 with the offset the feed states (see @wirehose/dates). */
   publishedAt: string | null;
   updatedAt: string | null;
+  /** RSS guid, Atom id or JSON Feed id, as written; null when the item has none. */
+  guid: string | null;
+  /** Author names (RSS author or dc:creator, Atom author name, JSON Feed authors). */
+  authors: string[];
 }
 
 /** What the body turned out to be. */
@@ -33,23 +41,82 @@ export class FeedParseError extends Error {
   }
 }
 
-const ITEM_TAGS = ['item', 'entry', 'url', 'sitemap'] as const;
+const ITEM_TAGS = new Set(['item', 'entry', 'url', 'sitemap', 'link', 'author', 'creator']);
+
+/**
+ * Elements holding text meant for people: kept raw (stop nodes), so inline markup (declared XHTML or
+ * not) cannot truncate them, then turned into plain text. Prefixes are kept (no namespace stripping):
+ * `media:title` and `title` stay apart.
+ */
+const TEXT_ELEMENTS = [
+  '*.title',
+  '*.atom:title',
+  '*.a10:title',
+  '*.dc:title',
+  '*.media:title',
+  '*.news:title',
+  '*.item.author',
+  '*.author.name',
+  '*.atom:author.atom:name',
+  '*.a10:author.a10:name',
+  '*.dc:creator',
+];
 
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
-  removeNSPrefix: true,
+  removeNSPrefix: false,
+  parseTagValue: false,
   htmlEntities: true,
-  isArray: (name) => [...ITEM_TAGS, 'link'].includes(name),
+  stopNodes: TEXT_ELEMENTS,
+  isArray: (name) => ITEM_TAGS.has(localName(name)),
 });
 
 type Node = Record<string, unknown>;
+
+/** Prefixes whose elements only stand in when the plain element is missing (`media:title`). */
+const SECONDARY_PREFIXES = new Set(['media', 'itunes', 'googleplay', 'podcast', 'feedburner']);
+
+function localName(name: string): string {
+  const at = name.indexOf(':');
+  return at < 0 ? name : name.slice(at + 1);
+}
+
+function prefixOf(name: string): string {
+  const at = name.indexOf(':');
+  return at < 0 ? '' : name.slice(0, at);
+}
+
+/** Values of a node's children (or `@` attributes) with this local name: unprefixed first, then prefixed, then secondary vocabularies. */
+function children(node: Node | undefined, name: string): unknown[] {
+  if (!node || typeof node !== 'object') return [];
+  const rank = (key: string): number => {
+    const prefix = prefixOf(key.replace(/^@/, ''));
+    return prefix === '' ? 0 : SECONDARY_PREFIXES.has(prefix) ? 2 : 1;
+  };
+  const wanted = name.startsWith('@');
+  return Object.keys(node)
+    .filter(
+      (key) => key.startsWith('@') === wanted && localName(key.replace(/^@/, '')) === name.replace(/^@/, ''),
+    )
+    .sort((a, b) => rank(a) - rank(b))
+    .flatMap((key) => asArray(node[key]));
+}
+
+function child(node: Node | undefined, ...names: string[]): unknown {
+  for (const name of names) {
+    const found = children(node, name)[0];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 function asArray<T>(value: T | T[] | undefined): T[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
 
+/** Text of a plain element (a link, a date, an id). */
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
@@ -59,11 +126,50 @@ function text(value: unknown): string | null {
   return null;
 }
 
-function isoDate(value: unknown): string | null {
-  const raw = text(value);
-  if (!raw) return null;
-  const ms = Date.parse(raw);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+function unwrapCdata(raw: string): string {
+  return raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+}
+
+/**
+ * Plain text of a text element kept raw: Atom 0.3 `mode="base64"` decoded, CDATA unwrapped, then
+ * markup removed and entities decoded whatever the declared type (text, html, xhtml or none).
+ */
+function plain(value: unknown): string | null {
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  let raw: string;
+  let mode: unknown;
+  if (typeof first === 'string' || typeof first === 'number') raw = String(first);
+  else if (first && typeof first === 'object') {
+    raw = String((first as Node)['#text'] ?? '');
+    mode = (first as Node)['@mode'];
+  } else return null;
+  raw = unwrapCdata(raw);
+  if (mode === 'base64') raw = Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return toPlainTextOrNull(raw);
+}
+
+/** A name from RSS `author` ("desk@news.example (Ann Lee)" gives "Ann Lee"). */
+function authorName(value: string | null): string | null {
+  if (!value) return null;
+  const inParens = /^\S+@\S+\s*\((.+)\)$/.exec(value);
+  if (inParens?.[1]) return inParens[1].trim() || null;
+  return /^\S+@\S+$/.test(value) ? null : value;
+}
+
+function authorsOf(node: Node): string[] {
+  const names = [
+    ...children(node, 'author').map((a) =>
+      a && typeof a === 'object' && children(a as Node, 'name').length > 0
+        ? plain(children(a as Node, 'name')[0])
+        : authorName(plain(a)),
+    ),
+    ...children(node, 'creator').map(plain),
+  ];
+  return [...new Set(names.filter((n): n is string => n !== null))];
+}
+
+function date(value: unknown): string | null {
+  return toIsoDate(text(value));
 }
 
 function resolve(href: string | null, base: string): string | null {
@@ -76,54 +182,72 @@ function resolve(href: string | null, base: string): string | null {
   }
 }
 
+/** An id or guid that is itself an absolute http(s) URL. */
+function urlId(value: string | null): string | null {
+  return value && /^https?:\/\//i.test(value) ? resolve(value, value) : null;
+}
+
 function rssItem(item: Node, base: string): DiscoveredItem | null {
-  const links = asArray(item['link'] as unknown[]);
+  const links = children(item, 'link');
   // RSS <link>text</link>; an atom:link inside RSS carries @href instead.
   const linkText = links.map(text).find((l): l is string => l !== null);
   const linkHref = links
-    .map((l) => (l && typeof l === 'object' ? ((l as Node)['@href'] as string | undefined) : undefined))
-    .find((h): h is string => typeof h === 'string');
-  const guid = item['guid'];
-  const guidIsLink =
-    !(guid && typeof guid === 'object' && (guid as Node)['@isPermaLink'] === 'false') && text(guid);
-  const url = resolve(
-    linkText ?? linkHref ?? (guidIsLink || null) ?? (item['@about'] as string | undefined) ?? null,
-    base,
-  );
+    .map((l) => (l && typeof l === 'object' ? text(child(l as Node, '@href')) : null))
+    .find((h): h is string => h !== null);
+  const guidNode = child(item, 'guid');
+  const guid = text(guidNode);
+  const permalink =
+    guidNode && typeof guidNode === 'object' ? text(child(guidNode as Node, '@isPermaLink')) : null;
+  const guidLink = permalink === 'false' ? null : permalink === 'true' ? resolve(guid, base) : urlId(guid);
+  const about = text(child(item, '@about'));
+  const url = resolve(linkText ?? linkHref ?? null, base) ?? guidLink ?? resolve(about, base);
   if (!url) return null;
   return {
     url,
-    title: text(item['title']),
-    publishedAt: isoDate(item['pubDate'] ?? item['date'] ?? item['issued']),
-    updatedAt: isoDate(item['updated'] ?? item['modified']),
+    title: plain(child(item, 'title')),
+    publishedAt: date(child(item, 'pubDate', 'date', 'issued', 'published', 'created')),
+    updatedAt: date(child(item, 'updated', 'modified')),
+    guid: guid ?? about,
+    authors: authorsOf(item),
   };
 }
 
 function atomEntry(entry: Node, base: string): DiscoveredItem | null {
-  const links = asArray(entry['link'] as Node[]).filter((l) => l && typeof l === 'object');
-  const link = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? links[0];
-  const url = resolve(
-    (link?.['@href'] as string | undefined) ?? null,
-    (entry['@base'] as string | undefined) ?? base,
+  const links = children(entry, 'link');
+  const tagged = links.filter(
+    (l): l is Node => l !== null && typeof l === 'object' && text(child(l as Node, '@href')) !== null,
   );
+  const alternate = tagged.find((l) => {
+    const rel = text(child(l, '@rel'));
+    return !rel || rel === 'alternate';
+  });
+  const href =
+    text(child(alternate ?? tagged[0], '@href')) ?? links.map(text).find((l) => l !== null) ?? null;
+  const entryBase = resolve(text(child(entry, '@base')), base) ?? base;
+  const id = text(child(entry, 'id'));
+  const url = resolve(href, entryBase) ?? urlId(id);
   if (!url) return null;
   return {
     url,
-    title: text(entry['title']),
-    publishedAt: isoDate(entry['published'] ?? entry['issued'] ?? entry['updated']),
-    updatedAt: isoDate(entry['updated'] ?? entry['modified']),
+    title: plain(child(entry, 'title')),
+    publishedAt: date(child(entry, 'published', 'issued', 'created', 'updated')),
+    updatedAt: date(child(entry, 'updated', 'modified')),
+    guid: id,
+    authors: authorsOf(entry),
   };
 }
 
 function sitemapUrl(entry: Node, base: string): DiscoveredItem | null {
-  const url = resolve(text(entry['loc']), base);
+  const url = resolve(text(child(entry, 'loc')), base);
   if (!url) return null;
-  const news = asArray(entry['news'] as Node[])[0];
+  const news = children(entry, 'news')[0] as Node | undefined;
   return {
     url,
-    title: text(news?.['title']),
-    publishedAt: isoDate(news?.['publication_date']),
-    updatedAt: isoDate(entry['lastmod']),
+    title: plain(child(news, 'title')),
+    publishedAt: date(child(news, 'publication_date')),
+    updatedAt: date(child(entry, 'lastmod')),
+    guid: null,
+    authors: [],
   };
 }
 
@@ -138,7 +262,7 @@ function collect(
   let skipped = 0;
   for (const node of nodes) {
     if (format === 'sitemapindex') {
-      const url = resolve(text(node['loc']), base);
+      const url = resolve(text(child(node, 'loc')), base);
       if (url) sitemaps.push(url);
       else skipped += 1;
       continue;
@@ -157,23 +281,22 @@ function collect(
 }
 
 function fromDocument(doc: Node): { format: DiscoveryFormat; nodes: Node[] } | null {
-  const rss = doc['rss'] as { channel?: Node } | undefined;
-  if (rss) return { format: 'rss', nodes: asArray((rss.channel ?? {})['item'] as Node[]) };
-  const rdf = doc['RDF'] as Node | undefined;
-  if (rdf) {
-    const channel = asArray(rdf['channel'] as Node[])[0] ?? {};
+  const nodesOf = (parent: unknown, name: string): Node[] =>
+    children((parent ?? {}) as Node, name).filter((n): n is Node => n !== null && typeof n === 'object');
+  const rss = child(doc, 'rss');
+  if (rss !== undefined) return { format: 'rss', nodes: nodesOf(child(rss as Node, 'channel'), 'item') };
+  const rdf = child(doc, 'RDF');
+  if (rdf !== undefined)
     return {
       format: 'rdf',
-      nodes: [...asArray(rdf['item'] as Node[]), ...asArray(channel['item'] as Node[])],
+      nodes: [...nodesOf(rdf, 'item'), ...nodesOf(child(rdf as Node, 'channel'), 'item')],
     };
-  }
-  const feed = doc['feed'] as Node | undefined;
-  if (feed) return { format: 'atom', nodes: asArray(feed['entry'] as Node[]) };
-  const urlset = doc['urlset'] as Node | undefined;
-  if (urlset !== undefined) return { format: 'urlset', nodes: asArray((urlset || {})['url'] as Node[]) };
-  const index = doc['sitemapindex'] as Node | undefined;
-  if (index !== undefined)
-    return { format: 'sitemapindex', nodes: asArray((index || {})['sitemap'] as Node[]) };
+  const feed = child(doc, 'feed');
+  if (feed !== undefined) return { format: 'atom', nodes: nodesOf(feed, 'entry') };
+  const urlset = child(doc, 'urlset');
+  if (urlset !== undefined) return { format: 'urlset', nodes: nodesOf(urlset, 'url') };
+  const index = child(doc, 'sitemapindex');
+  if (index !== undefined) return { format: 'sitemapindex', nodes: nodesOf(index, 'sitemap') };
   return null;
 }
 
@@ -184,6 +307,21 @@ const ROOTS: [RegExp, DiscoveryFormat, string][] = [
   [/<urlset[\s>]/i, 'urlset', 'url'],
   [/<sitemapindex[\s>]/i, 'sitemapindex', 'sitemap'],
 ];
+
+/**
+ * Text elements with their content escaped (CDATA unwrapped first), so markup that is not well-formed
+ * inside a title or an author (`<br>`, an unclosed `<b>`) does not make its item unreadable.
+ */
+function escapeTextElements(chunk: string): string {
+  return chunk.replace(
+    /<((?:[\w-]+:)?(?:title|author|name|creator))(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/g,
+    (_m, tag: string, attrs: string | undefined, inner: string) =>
+      `<${tag}${attrs ?? ''}>${unwrapCdata(inner)
+        .replace(/&(?!(?:#\d+|#x[0-9a-f]+|[a-z]\w*);)/gi, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')}</${tag}>`,
+  );
+}
 
 /**
  * Recover what can be recovered from malformed XML: find the root kind, then parse each item element
@@ -197,7 +335,8 @@ function recover(body: string, base: string, problems: string[]): Discovery | nu
   const nodes: Node[] = [];
   let broken = 0;
   const re = new RegExp(`<((?:\\w+:)?${root.tag})(?:\\s[^>]*)?>[\\s\\S]*?</\\1\\s*>`, 'g');
-  for (const [chunk] of body.matchAll(re)) {
+  for (const [raw] of body.matchAll(re)) {
+    const chunk = escapeTextElements(raw);
     try {
       if (XMLValidator.validate(chunk) !== true) throw new Error('invalid');
       const doc = parser.parse(chunk) as Node;
@@ -229,21 +368,23 @@ function parseJsonFeed(body: string, base: string): Discovery {
   let skipped = 0;
   for (const raw of feed.items as unknown[]) {
     const item = (raw ?? {}) as Node;
-    const url = resolve(
-      text(item['url']) ??
-        text(item['external_url']) ??
-        (/^https?:/i.test(text(item['id']) ?? '') ? text(item['id']) : null),
-      base,
-    );
+    const id = text(item['id']);
+    const url = resolve(text(item['url']) ?? text(item['external_url']), base) ?? urlId(id);
     if (!url) {
       skipped += 1;
       continue;
     }
+    // JSON Feed 1.1 has `authors`, 1.0 a single `author`.
+    const authors = [...asArray(item['authors'] as unknown[]), ...asArray(item['author'] as unknown)]
+      .map((a) => plain(a && typeof a === 'object' ? (a as Node)['name'] : null))
+      .filter((n): n is string => n !== null);
     items.push({
       url,
-      title: text(item['title']),
-      publishedAt: isoDate(item['date_published']),
-      updatedAt: isoDate(item['date_modified']),
+      title: plain(item['title']),
+      publishedAt: date(item['date_published']),
+      updatedAt: date(item['date_modified']),
+      guid: id,
+      authors: [...new Set(authors)],
     });
   }
   if (skipped > 0) problems.push(`${skipped} item(s) without a usable http(s) link skipped`);

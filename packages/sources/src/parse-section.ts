@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { toPlainTextOrNull } from '@wirehose/text';
 import type { Discovery, DiscoveredItem } from './parse-feed.js';
 
 export interface SectionOptions {
@@ -44,8 +45,14 @@ export function parseSectionPage(html: string, pageUrl: string, options: Section
     if (pattern && !pattern.test(absolute)) return;
     if (absolute === pageUrl || seen.has(absolute)) return;
     seen.add(absolute);
-    const title = $(el).text().replace(/\s+/g, ' ').trim();
-    items.push({ url: absolute, title: title || null, publishedAt: null, updatedAt: null });
+    items.push({
+      url: absolute,
+      title: toPlainTextOrNull($(el).text()),
+      publishedAt: null,
+      updatedAt: null,
+      guid: null,
+      authors: [],
+    });
   });
   return { format: 'html', items, sitemaps: [], problems: [] };
 }

@@ -1,4 +1,4 @@
 export { createStores, hashId } from './stores.js';
-export type { Stores, StoreOptions } from './stores.js';
+export type { Stores, StoreOptions, StoreRetention } from './stores.js';
 export { dataKeys } from './keys.js';
 export type { DataKeys } from './keys.js';

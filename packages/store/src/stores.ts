@@ -13,11 +13,17 @@ import { dataKeys } from './keys.js';
 export interface StoreOptions {
   redis: Redis;
   prefix: string;
-  /** How long fetched HTML is kept for the extractor. */
+  /** How long fetched HTML is kept for the extractor (which deletes it once it has handed on). */
   htmlTtlSeconds?: number;
-  /** How long articles and events are kept (the dedup window, with margin). */
+  /**
+   * How long articles, events and published records are kept (the dedup window, with margin); a
+   * record's time restarts with each new version, and the record index drops entries older than it.
+   */
   dataTtlSeconds?: number;
 }
+
+/** The retention settings of `createStores`, as services receive them (`StageDeps.retention`). */
+export type StoreRetention = Pick<StoreOptions, 'htmlTtlSeconds' | 'dataTtlSeconds'>;
 
 /** A stable short id for a URL or any string key. */
 export function hashId(value: string, length = 24): string {
@@ -40,6 +46,8 @@ export function createStores({
 
   return {
     keys,
+    /** Seconds a record is kept after its last version (see `dataTtlSeconds`). */
+    recordTtlSeconds: dataTtlSeconds,
     html: {
       async put(id: string, html: string): Promise<string> {
         const key = keys.html(id);
@@ -47,6 +55,10 @@ export function createStores({
         return key;
       },
       get: (key: string) => redis.get(key),
+      /** Drop fetched HTML once the extractor has handed the article on. */
+      async delete(key: string): Promise<void> {
+        await redis.unlink(key);
+      },
     },
     articles: {
       async put(article: Article): Promise<void> {
@@ -59,8 +71,8 @@ export function createStores({
       },
       get: (id: string) => getJson(keys.article(id), (v) => ArticleSchema.parse(v)),
       async getMany(ids: readonly string[]): Promise<(Article | null)[]> {
-        if (ids.length === 0) return [];
-        const raws = await redis.mget(ids.map((id) => keys.article(id)));
+        // One GET per key (sent together), not MGET: on a Redis Cluster the articles sit in many slots.
+        const raws = await Promise.all(ids.map((id) => redis.get(keys.article(id))));
         return raws.map((raw) => (raw === null ? null : ArticleSchema.parse(JSON.parse(raw))));
       },
     },
@@ -75,8 +87,9 @@ export function createStores({
       async put(record: StoryRecord): Promise<void> {
         await redis
           .multi()
-          .set(keys.record(record.id), JSON.stringify(record))
+          .set(keys.record(record.id), JSON.stringify(record), 'EX', dataTtlSeconds)
           .zadd(keys.recordIndex(), Date.parse(record.publishedAt), record.id)
+          .zremrangebyscore(keys.recordIndex(), '-inf', `(${Date.now() - dataTtlSeconds * 1000}`)
           .exec();
       },
       /** Story ids of records published at or after `since`, oldest first. */

@@ -12,9 +12,11 @@ import type { Logger } from '@wirehose/logger';
 import { registerPipelineCollectors, createMetricsRegistry } from '@wirehose/metrics';
 import {
   createProducer,
+  deadLetterQueue,
   dedupQueue,
   extractQueue,
   fetchQueue,
+  queueOptions,
   STAGE_QUEUES,
   type QueueContext,
 } from '@wirehose/queue';
@@ -26,8 +28,10 @@ import type { ApiContext } from './context.js';
 import { HttpError, errorBody } from './http-error.js';
 import { createIdempotencyStore } from './idempotency.js';
 import { createIngester } from './ingester.js';
+import { parseJsonBody } from './json-body.js';
 import type { ApiOptions } from './options.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { registerDocsRoutes } from './routes/docs.js';
 import { registerIngestRoutes } from './routes/ingest.js';
 import { registerOpsRoutes } from './routes/ops.js';
 import { registerStoryRoutes } from './routes/stories.js';
@@ -89,9 +93,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     req.rawBody = raw;
     if (raw.length === 0) return done(null, undefined);
     try {
-      done(null, JSON.parse(raw.toString('utf8')));
+      done(null, parseJsonBody(raw));
     } catch (err) {
-      done(new HttpError(400, `request body is not valid JSON: ${(err as Error).message}`), undefined);
+      done(err as HttpError, undefined);
     }
   });
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body, done) => {
@@ -129,8 +133,16 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
       info: {
         title: 'wirehose API',
         version: '0.1.0',
-        description:
+        description: [
           'Ingest articles into the wirehose pipeline, read published story records, operate queues.',
+          '',
+          'Authenticate with `Authorization: Bearer <API key>` (`API_KEYS`) or an `x-wirehose-signature`',
+          'HMAC of the body (`API_HMAC_SECRETS`). Every error answer carries a stable `code` (`WH_ERR_*`).',
+          '',
+          'Also served: the queue dashboard at [/admin/queues](/admin/queues) (an API key as the basic-auth',
+          'password), [/healthz](/healthz), [/readyz](/readyz), [/metrics](/metrics), and this description as',
+          '[JSON](/docs/json) or [YAML](/docs/yaml).',
+        ].join('\n'),
       },
       components: {
         securitySchemes: {
@@ -169,6 +181,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     redis,
     prefix,
     recentRecords: options.recentRecords,
+    extraQueues: options.sinkQueues,
   });
   const metrics = createApiMetrics(registry);
   app.addHook('onResponse', async (req, reply) => {
@@ -181,10 +194,13 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
     extract: createProducer(extractQueue, deps.queues),
     dedup: createProducer(dedupQueue, deps.queues),
   };
-  const stageQueues = STAGE_QUEUES.map(
-    (def) => new Queue(def.name, { connection: deps.queues.connection, prefix: deps.queues.prefix }),
+  const stageQueues = STAGE_QUEUES.map((def) => new Queue(def.name, queueOptions(deps.queues, def.name)));
+  // The dashboard shows every queue: the stages, the dead letters and each sink's.
+  const otherQueues = [deadLetterQueue.name, ...options.sinkQueues].map(
+    (name) => new Queue(name, queueOptions(deps.queues, name)),
   );
-  for (const q of stageQueues) q.on('error', (err) => log.error({ err, queue: q.name }, 'queue error'));
+  for (const q of [...stageQueues, ...otherQueues])
+    q.on('error', (err) => log.error({ err, queue: q.name }, 'queue error'));
   const now = deps.now ?? (() => Date.now());
   const websub = createWebSub({
     redis,
@@ -234,13 +250,13 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   registerIngestRoutes(app, ctx);
   registerWebSubRoutes(app, ctx);
   registerStoryRoutes(app, ctx);
-  await registerAdminRoutes(app, stageQueues, authConfig);
-  app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
+  await registerAdminRoutes(app, [...stageQueues, ...otherQueues], authConfig);
+  await registerDocsRoutes(app);
 
   app.addHook('onClose', async () => {
     await Promise.all([
       ...Object.values(producers).map((p) => p.close()),
-      ...stageQueues.map((q) => q.close()),
+      ...[...stageQueues, ...otherQueues].map((q) => q.close()),
     ]);
   });
   app.decorate('websub', websub);

@@ -58,6 +58,18 @@ export function presentedKey(authorization: string | undefined): string | null {
 }
 
 /**
+ * The challenge of a 401 (RFC 9110 asks every 401 for one). The API asks for a bearer key; the dashboard
+ * asks for basic auth, so a browser prompts for the key.
+ */
+function challenge(allowSignature: boolean): Record<string, string> {
+  return {
+    'www-authenticate': allowSignature
+      ? 'Bearer realm="wirehose"'
+      : 'Basic realm="wirehose", charset="UTF-8"',
+  };
+}
+
+/**
  * Who sent a request: a bearer (or basic-auth) API key, or an HMAC-SHA256 signature of the raw body
  * (`x-wirehose-signature: t=…,v1=…`, see @wirehose/signing). Throws a 401 HttpError whose message says
  * what is wrong without echoing any secret.
@@ -67,6 +79,15 @@ export function authenticate(
   config: AuthConfig,
   { allowSignature = true }: { allowSignature?: boolean } = {},
 ): Client {
+  try {
+    return identify(req, config, allowSignature);
+  } catch (err) {
+    if (!(err instanceof HttpError) || err.statusCode !== 401) throw err;
+    throw new HttpError(401, err.message, err.details, challenge(allowSignature));
+  }
+}
+
+function identify(req: AuthRequest, config: AuthConfig, allowSignature: boolean): Client {
   if (config.apiKeys.size === 0 && config.hmacSecrets.size === 0) {
     throw new HttpError(401, 'no API keys or HMAC secrets are configured (API_KEYS, API_HMAC_SECRETS)');
   }
@@ -79,8 +100,6 @@ export function authenticate(
       allowSignature
         ? `authentication required: send Authorization: Bearer <API key> or a ${SIGNATURE_HEADER} signature`
         : 'authentication required: send Authorization: Bearer <API key> or basic auth with an API key',
-      {},
-      { 'www-authenticate': 'Basic realm="wirehose", charset="UTF-8"' },
     );
   }
   const name = matchKey(config.apiKeys, key);

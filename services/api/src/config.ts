@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BaseEnvSchema } from '@wirehose/config';
-import { DEFAULT_PG_SCHEMA } from '@wirehose/sinks';
+import { DEFAULT_PG_SCHEMA, DEFAULT_SINK_ENV } from '@wirehose/sinks';
 
 /** `name:value,name:value` pairs (client name, then its key or secret); empty means none. */
 const ClientPairs = z
@@ -86,6 +86,13 @@ export const ApiEnvSchema = BaseEnvSchema.extend({
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema of the story index (as the publisher's PostgreSQL sink uses it). */
   PG_SCHEMA: z.string().default(DEFAULT_PG_SCHEMA),
+  /**
+   * The publisher's sink settings, read only to name its `publish-<sink>` queues on the dashboard and in
+   * `/metrics`: give the API the values the publisher has.
+   */
+  SINKS_FILE: z.string().optional(),
+  NDJSON_PATH: z.string().default(DEFAULT_SINK_ENV.NDJSON_PATH),
+  PG_SINK: z.stringbool().default(DEFAULT_SINK_ENV.PG_SINK),
   /** How many of the latest records the copies and events gauges of `/metrics` summarise. */
   METRICS_RECENT_RECORDS: z.coerce.number().int().positive().default(500),
 });

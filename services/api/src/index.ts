@@ -20,4 +20,5 @@ export type { IngestItem, BodyIssue } from './ingest-schema.js';
 export type { ItemResult } from './ingester.js';
 export { verifyHubSignature } from './websub/hub-signature.js';
 export type { Subscription, PublicSubscription } from './websub/subscriptions.js';
-export { HttpError } from './http-error.js';
+export { ERROR_CODES, HttpError } from './http-error.js';
+export type { ErrorCode } from './http-error.js';

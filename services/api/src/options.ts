@@ -14,9 +14,11 @@ export interface ApiOptions {
   /** Null: WebSub subscribing is off (callbacks of existing subscriptions are still answered). */
   websub: { callbackBase: string; leaseSeconds: number; renewMarginSeconds: number } | null;
   recentRecords: number;
+  /** The `publish-<sink>` queues to show on the dashboard and in `/metrics`. */
+  sinkQueues: readonly string[];
 }
 
-export function apiOptionsFromConfig(config: ApiConfig): ApiOptions {
+export function apiOptionsFromConfig(config: ApiConfig, sinkQueues: readonly string[] = []): ApiOptions {
   return {
     apiKeys: config.API_KEYS,
     hmacSecrets: config.API_HMAC_SECRETS,
@@ -34,5 +36,6 @@ export function apiOptionsFromConfig(config: ApiConfig): ApiOptions {
         }
       : null,
     recentRecords: config.METRICS_RECENT_RECORDS,
+    sinkQueues,
   };
 }

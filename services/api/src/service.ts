@@ -6,6 +6,7 @@ import { searchStories } from '@wirehose/sinks';
 import { buildApp } from './app.js';
 import type { ApiConfig } from './config.js';
 import { apiOptionsFromConfig } from './options.js';
+import { sinkQueueNames } from './sink-queues.js';
 
 export interface RunningApi extends RunningService {
   /** The port the API listens on (useful with API_PORT=0). */
@@ -28,13 +29,15 @@ async function openFailFast(base: Redis): Promise<Redis> {
  */
 export async function startApi(deps: StageDeps, config: ApiConfig): Promise<RunningApi> {
   const log = deps.log.child({ service: 'api' });
+  // Before any connection: a bad sinks file stops the start with nothing to close.
+  const sinkQueues = await sinkQueueNames(config);
   const redis = await openFailFast(deps.redis);
   redis.on('error', (err) => log.error({ err }, 'redis error'));
   const queueConn = await openFailFast(deps.redis);
   queueConn.on('error', (err) => log.error({ err }, 'redis error'));
   const pool = config.DATABASE_URL ? new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 }) : null;
   pool?.on('error', (err) => log.error({ err }, 'postgres pool error'));
-  const options = apiOptionsFromConfig(config);
+  const options = apiOptionsFromConfig(config, sinkQueues);
   if (options.apiKeys.size === 0 && options.hmacSecrets.size === 0) {
     log.warn('no API_KEYS or API_HMAC_SECRETS: every authenticated route answers 401');
   }

@@ -1,53 +1,84 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CommanderError } from 'commander';
 import { createLogger } from '@wirehose/logger';
-import { RedisNotFoundError } from './private-redis.js';
 import { COMMANDS } from './commands/index.js';
-
-function usage(): string {
-  const lines = COMMANDS.flatMap((c) => c.usage.map((u) => `  wirehose ${u}`));
-  return `wirehose — news ingestion pipeline\n\nUsage:\n${lines.join('\n')}\n
-Environment: REDIS_URL (unset: run and demo start a private redis-server), WIREHOSE_PREFIX, LOG_LEVEL,
-and each service's settings (README, "Configuration").`;
-}
+import { buildProgram, parseExitCode, type Invocation } from './program.js';
 
 function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** An error's message, one line per line of it, under the `wirehose:` prefix; never a stack trace. */
+function errorText(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `wirehose: ${message}\n`;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    print(usage());
-    return name ? 0 : 2;
+  let invocation: Invocation | undefined;
+  const program = buildProgram(COMMANDS, (i) => (invocation = i), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    // Help asked for exits 0; a usage error (unknown command or option, missing argument) exits 2.
+    if (err instanceof CommanderError) return parseExitCode(err);
+    throw err;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`unknown command "${name}"\n\n${usage()}\n`);
-    return 2;
-  }
-  const options: ParseArgsConfig['options'] = { ...command.flags };
-  const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options, strict: true });
+  if (!invocation) return 0;
+  const { command, args, flags } = invocation;
   const env = process.env;
   // Human output goes to stdout; pino's JSON logs go to stderr so the two never mix.
-  const quiet = name === 'demo' && !env['LOG_LEVEL'];
+  const quiet = command.name === 'demo' && !env['LOG_LEVEL'];
   const log = createLogger({
     service: 'wirehose',
     level: quiet ? 'warn' : (env['LOG_LEVEL'] ?? 'info'),
     destination: process.stderr,
   });
-  return command.run({
-    args: positionals,
-    flags: values as Record<string, string | boolean | undefined>,
-    env,
-    log,
-    print,
-  });
+
+  // SIGTERM/SIGINT at any time: a command that stops by itself (run, demo, consume) is told through
+  // `signal` and a second signal ends it; any other command is ended at once. Either way the process
+  // exits, and a private redis-server goes with it (its exit hook).
+  const stop = new AbortController();
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM'): void => {
+    if (stoppedBy || !command.handlesSignals) {
+      process.stderr.write(`wirehose: stopped by ${signal}\n`);
+      process.exit(SIGNAL_EXIT[signal]);
+    }
+    stoppedBy = signal;
+    stop.abort(signal);
+    // A command that cannot stop (stuck in a system call) is ended after its shutdown deadline anyway.
+    const graceMs = (Number(env['SHUTDOWN_TIMEOUT_MS']) || 10_000) + 5_000;
+    setTimeout(() => {
+      process.stderr.write(`wirehose: did not stop within ${graceMs} ms of ${signal}; exiting\n`);
+      process.exit(1);
+    }, graceMs).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await command.run({ args, flags, env, log, print, signal: stop.signal });
+  } catch (err) {
+    if (stoppedBy) {
+      process.stderr.write(`wirehose: stopped by ${stoppedBy}\n`);
+      return SIGNAL_EXIT[stoppedBy];
+    }
+    throw err;
+  }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`wirehose: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(err instanceof RedisNotFoundError ? 3 : 1);
+    process.stderr.write(errorText(err));
+    process.exit(
+      typeof (err as { exitCode?: unknown }).exitCode === 'number'
+        ? (err as { exitCode: number }).exitCode
+        : 1,
+    );
   },
 );

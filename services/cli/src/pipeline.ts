@@ -1,6 +1,6 @@
 import type { Logger } from '@wirehose/logger';
 import type { RunningService, StageDeps } from '@wirehose/queue';
-import { loadConfig } from '@wirehose/config';
+import { loadConfigs } from '@wirehose/config';
 import { createStageDeps, type WorkerMetricsHook } from '@wirehose/runtime';
 import { SERVICES, type ServiceName } from './service-registry.js';
 
@@ -9,6 +9,20 @@ export interface Pipeline {
   services: RunningService[];
   /** Stop intake and close services newest first, then the connections. */
   close(): Promise<void>;
+}
+
+/**
+ * Parse every chosen service's settings from `env` at once; a `ConfigError` lists every problem of every
+ * service (not only the first service's), before anything is started.
+ */
+export function loadServiceConfigs(
+  services: readonly ServiceName[],
+  env: Record<string, string | undefined>,
+): Map<string, unknown> {
+  return loadConfigs(
+    services.map((name) => ({ name, schema: SERVICES[name].schema })),
+    env,
+  );
 }
 
 /**
@@ -32,12 +46,12 @@ export async function startPipeline({
   /** Observer of every stage worker (Prometheus metrics). */
   metrics?: WorkerMetricsHook;
 }): Promise<Pipeline> {
+  const configs = loadServiceConfigs(services, env);
   const deps = createStageDeps({ redisUrl, prefix, log, ...(metrics ? { metrics } : {}) });
   const started: RunningService[] = [];
   try {
     for (const name of services) {
-      const { schema, start } = SERVICES[name];
-      started.push(await start(deps, loadConfig(schema, env)));
+      started.push(await SERVICES[name].start(deps, configs.get(name) as never));
     }
   } catch (err) {
     await Promise.allSettled(started.map((s) => s.close()));

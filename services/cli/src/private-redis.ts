@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { Redis } from 'ioredis';
 /** No redis-server on PATH; the message says how to install one. */
 export class RedisNotFoundError extends Error {
   override readonly name = 'RedisNotFoundError';
+  /** The CLI's exit code for it. */
+  readonly exitCode = 3;
   constructor() {
     super(
       [
@@ -76,8 +79,10 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 /**
- * Use `REDIS_URL` when set; otherwise start a private redis-server from PATH on a free loopback port with
- * a temporary data directory (nothing persisted), and stop it on `stop()`.
+ * Use `REDIS_URL` when set; otherwise start a private redis-server from PATH on a free loopback port, with
+ * an append-only file (AOF, so a crash of the server loses no queued job) in a temporary directory, and
+ * stop it on `stop()`. Whatever way the process exits without calling `stop()` (an error, `process.exit`,
+ * a signal the CLI turns into an exit), the server is killed and its directory removed on the way out.
  */
 export async function ensureRedis(redisUrl: string | undefined): Promise<RedisHandle> {
   if (redisUrl) return { url: redisUrl, isPrivate: false, stop: async () => {} };
@@ -95,33 +100,49 @@ export async function ensureRedis(redisUrl: string | undefined): Promise<RedisHa
       '--save',
       '',
       '--appendonly',
-      'no',
+      'yes',
       '--dir',
       dir,
       '--daemonize',
       'no',
     ],
-    { stdio: 'ignore' },
+    // Its own process group: Ctrl-C in a terminal reaches only the CLI, which stops the pipeline first
+    // and the server last.
+    { stdio: 'ignore', detached: true },
   );
   const url = `redis://127.0.0.1:${port}`;
+  // Synchronous, as 'exit' listeners must be: the last resort when stop() was not reached.
+  const killOnExit = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', killOnExit);
   try {
     await waitForPing(url, child, 10_000);
   } catch (err) {
+    process.off('exit', killOnExit);
     child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+  let stopping: Promise<void> | undefined;
   return {
     url,
     isPrivate: true,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      await rm(dir, { recursive: true, force: true });
+    stop() {
+      stopping ??= stopServer();
+      return stopping;
     },
   };
+
+  async function stopServer(): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await rm(dir, { recursive: true, force: true });
+    process.off('exit', killOnExit);
+  }
 }

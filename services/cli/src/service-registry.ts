@@ -8,6 +8,10 @@ import { ExtractorEnvSchema, startExtractor } from '@wirehose/svc-extractor';
 import { FetcherEnvSchema, startFetcher } from '@wirehose/svc-fetcher';
 import { PublisherEnvSchema, startPublisher } from '@wirehose/svc-publisher';
 import { SchedulerEnvSchema, startScheduler } from '@wirehose/svc-scheduler';
+import type { ServiceName } from './service-names.js';
+
+export { SERVICE_NAMES, isServiceName } from './service-names.js';
+export type { ServiceName } from './service-names.js';
 
 interface ServiceEntry<S extends typeof BaseEnvSchema = typeof BaseEnvSchema> {
   schema: S;
@@ -18,8 +22,11 @@ function entry<S extends typeof BaseEnvSchema>(e: ServiceEntry<S>): ServiceEntry
   return e as unknown as ServiceEntry;
 }
 
-/** Every service `wirehose run` can start, in pipeline order (the scheduler last: it feeds the others). */
-export const SERVICES = {
+/**
+ * How to start each service (names and order: `service-names.ts`, which the command table reads without
+ * loading the services).
+ */
+export const SERVICES: Record<ServiceName, ServiceEntry> = {
   fetcher: entry({ schema: FetcherEnvSchema, start: startFetcher }),
   extractor: entry({ schema: ExtractorEnvSchema, start: startExtractor }),
   dedup: entry({ schema: DedupEnvSchema, start: startDedup }),
@@ -28,16 +35,4 @@ export const SERVICES = {
   scheduler: entry({ schema: SchedulerEnvSchema, start: startScheduler }),
   /** The HTTP API (ingest, WebSub, operations); started only when named: `wirehose run api`. */
   api: entry({ schema: ApiEnvSchema, start: startApi }),
-} as const;
-
-export type ServiceName = keyof typeof SERVICES;
-
-/** Services started on their own only when named (they listen on a port). */
-const ON_REQUEST: readonly ServiceName[] = ['api'];
-
-/** The default set of `wirehose run` (and the demo): every pipeline stage, not the API. */
-export const SERVICE_NAMES = (Object.keys(SERVICES) as ServiceName[]).filter((s) => !ON_REQUEST.includes(s));
-
-export function isServiceName(name: string): name is ServiceName {
-  return Object.hasOwn(SERVICES, name);
-}
+};

@@ -14,5 +14,10 @@ export const DedupEnvSchema = BaseEnvSchema.extend({
    * every bucket in Redis's compact encoding. A new value applies from the next partition on.
    */
   DEDUP_BUCKETS: z.coerce.number().int().min(1).max(65536).default(4096),
+  /**
+   * Fault-injection for tests only: after each index write, log "paused after the index write" and
+   * hold the job forever, so a test can kill the process exactly between the write and the enqueue.
+   */
+  DEDUP_PAUSE_AFTER_ASSIGN: z.stringbool().default(false),
 });
 export type DedupConfig = z.infer<typeof DedupEnvSchema>;

@@ -10,11 +10,26 @@ export interface DedupDeps {
   index: DedupIndex;
   events: Producer<typeof EventsJobSchema>;
   publishes: Producer<typeof PublishJobSchema>;
+  /**
+   * Called between the index write and the enqueue (tests: a crash there must not lose the article).
+   * Production code passes nothing.
+   */
+  afterAssign?: (articleId: string) => Promise<void>;
 }
+
+/** Job ids of what follows a dedup decision: the same on every retry, so a retry adds nothing twice. */
+export const eventsJobId = (storyId: string): string => toJobId(`events-${storyId}`);
+export const copyPublishJobId = (articleId: string): string => toJobId(`publish-copy-${articleId}`);
 
 /**
  * Place an article in a story. A new story goes to event extraction (which then publishes); a new copy
  * of a known story only re-publishes the story, so events are never extracted again for a copy.
+ *
+ * The index write and the enqueue are two steps; a crash between them leaves the article in the index
+ * with nothing queued. So an article the index has "already seen" still makes sure its story's next
+ * job exists: event extraction while the story has no stored events, else a publish. Both have
+ * deterministic ids (a job still kept is not added again), and both are safe to run twice: events are
+ * overwritten with the same result, and publishing unchanged content stores no new version.
  */
 export function createDedupProcessor(deps: DedupDeps) {
   return async function processDedup(job: DedupJob, log: Logger) {
@@ -30,20 +45,26 @@ export function createDedupProcessor(deps: DedupDeps) {
       publishedAt: article.publishedAt,
       attribution: article.attribution,
     });
-    const { storyId } = decision.story;
-    if (decision.status === 'new-story') {
-      await deps.events.add(
-        { storyId, articleId: decision.story.bestCopyId },
-        { jobId: toJobId(`events-${storyId}`) },
+    await deps.afterAssign?.(article.articleId);
+    const { storyId, bestCopyId } = decision.story;
+    let next: 'events' | 'publish';
+    if (decision.status === 'new-story') next = 'events';
+    else if (decision.status === 'new-copy') next = 'publish';
+    else next = (await deps.stores.events.get(storyId)) === null ? 'events' : 'publish';
+    if (next === 'events') {
+      await deps.events.add({ storyId, articleId: bestCopyId }, { jobId: eventsJobId(storyId) });
+    } else {
+      await deps.publishes.add(
+        { storyId, reason: 'new-copy' },
+        { jobId: copyPublishJobId(article.articleId) },
       );
-    } else if (decision.status === 'new-copy') {
-      await deps.publishes.add({ storyId, reason: 'new-copy' });
     }
     log.info(
       {
         articleId: article.articleId,
         storyId,
         status: decision.status,
+        next,
         copies: decision.story.copies.length,
       },
       'deduplicated',

@@ -16,10 +16,10 @@ import { createDedupProcessor } from './processor.js';
 export function startDedup(
   deps: StageDeps,
   config: Pick<DedupConfig, 'DEDUP_CONCURRENCY' | 'DEDUP_WINDOW_SECONDS'> &
-    Partial<Pick<DedupConfig, 'DEDUP_BUCKETS'>>,
+    Partial<Pick<DedupConfig, 'DEDUP_BUCKETS' | 'DEDUP_PAUSE_AFTER_ASSIGN'>>,
 ): RunningService {
   const log = deps.log.child({ service: 'dedup' });
-  const stores = createStores({ redis: deps.redis, prefix: deps.prefix });
+  const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const events = createProducer(eventsQueue, deps.queues);
   const publishes = createProducer(publishQueue, deps.queues);
   const index = createDedupIndex({
@@ -28,7 +28,17 @@ export function startDedup(
     windowSeconds: config.DEDUP_WINDOW_SECONDS,
     buckets: config.DEDUP_BUCKETS,
   });
-  const process = createDedupProcessor({ stores, index, events, publishes });
+  const pause = async (articleId: string): Promise<void> => {
+    log.warn({ articleId }, 'paused after the index write (DEDUP_PAUSE_AFTER_ASSIGN)');
+    await new Promise<never>(() => undefined);
+  };
+  const process = createDedupProcessor({
+    stores,
+    index,
+    events,
+    publishes,
+    ...(config.DEDUP_PAUSE_AFTER_ASSIGN ? { afterAssign: pause } : {}),
+  });
   const worker = createStageWorker(dedupQueue, (data, _job, jobLog) => process(data, jobLog), {
     ...deps.queues,
     log,

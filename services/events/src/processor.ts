@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { EventCoder } from '@wirehose/events';
 import type { Logger } from '@wirehose/logger';
-import type { Producer } from '@wirehose/queue';
+import { toJobId, type Producer } from '@wirehose/queue';
 import type { EventsJob, PublishJobSchema } from '@wirehose/schemas';
 import type { Stores } from '@wirehose/store';
 import { collapseEvents } from './collapse.js';
@@ -12,7 +12,10 @@ export interface EventsDeps {
   publishes: Producer<typeof PublishJobSchema>;
 }
 
-/** Code a story's events once, from its best copy, store them, and publish the story. */
+/**
+ * Code a story's events once, from its best copy, store them, and publish the story. A retry after a
+ * crash between the two writes codes the same events again and queues the publish under the same id.
+ */
 export function createEventsProcessor(deps: EventsDeps) {
   return async function processEvents(job: EventsJob, log: Logger) {
     const article = await deps.stores.articles.get(job.articleId);
@@ -29,7 +32,10 @@ export function createEventsProcessor(deps: EventsDeps) {
           });
     const events = collapseEvents(coded, article.articleId);
     await deps.stores.events.put(job.storyId, events);
-    await deps.publishes.add({ storyId: job.storyId, reason: 'events' });
+    await deps.publishes.add(
+      { storyId: job.storyId, reason: 'events' },
+      { jobId: toJobId(`publish-events-${job.storyId}`) },
+    );
     log.info(
       { storyId: job.storyId, events: events.length, types: events.map((e) => e.type) },
       'events coded',

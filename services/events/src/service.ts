@@ -20,7 +20,7 @@ export function startEvents(
   const publishes = createProducer(publishQueue, deps.queues);
   const coder = createEventCoder(config.EVENTS_LEXICON_DIR ? { lexiconDir: config.EVENTS_LEXICON_DIR } : {});
   const process = createEventsProcessor({
-    stores: createStores({ redis: deps.redis, prefix: deps.prefix }),
+    stores: createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention }),
     coder,
     publishes,
   });

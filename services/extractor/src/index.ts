@@ -1,4 +1,4 @@
 export { startExtractor } from './service.js';
 export { ExtractorEnvSchema } from './config.js';
 export type { ExtractorConfig } from './config.js';
-export { toArticle, toIsoInstant } from './to-article.js';
+export { toArticle } from './to-article.js';

@@ -1,3 +1,4 @@
+import type { Job } from 'bullmq';
 import {
   createProducer,
   createStageWorker,
@@ -8,7 +9,18 @@ import {
 } from '@wirehose/queue';
 import { createStores } from '@wirehose/store';
 import type { ExtractorConfig } from './config.js';
-import { createExtractProcessor } from './processor.js';
+import { createExtractProcessor, ExtractOutcomeSchema, type OutcomeNote } from './processor.js';
+
+/** The outcome note of an extract job, kept in its progress field. */
+function jobNote(job: Job): OutcomeNote {
+  return {
+    read() {
+      const parsed = ExtractOutcomeSchema.safeParse(job.progress);
+      return parsed.success ? parsed.data : null;
+    },
+    write: (outcome) => job.updateProgress(outcome),
+  };
+}
 
 /** The extractor consumes `extract` and produces `dedup`. */
 export function startExtractor(
@@ -18,10 +30,10 @@ export function startExtractor(
   const log = deps.log.child({ service: 'extractor' });
   const dedups = createProducer(dedupQueue, deps.queues);
   const process = createExtractProcessor({
-    stores: createStores({ redis: deps.redis, prefix: deps.prefix }),
+    stores: createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention }),
     dedups,
   });
-  const worker = createStageWorker(extractQueue, (data, _job, jobLog) => process(data, jobLog), {
+  const worker = createStageWorker(extractQueue, (data, job, jobLog) => process(data, jobLog, jobNote(job)), {
     ...deps.queues,
     log,
     deadLetters: deps.deadLetters,

@@ -1,13 +1,7 @@
+import { toIsoDate } from '@wirehose/dates';
 import type { ExtractedArticle } from '@wirehose/extraction';
 import type { Article, ExtractJob } from '@wirehose/schemas';
 import { hashId } from '@wirehose/store';
-
-/** An ISO-8601 instant with offset, or null when the value is not a date. */
-export function toIsoInstant(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
 
 function validUrl(value: string | null | undefined, fallback: string): string {
   if (!value) return fallback;
@@ -36,8 +30,8 @@ export function toArticle(extracted: ExtractedArticle, job: ExtractJob): Article
     subtitle: extracted.subtitle,
     text: extracted.text,
     authors: extracted.authors,
-    publishedAt: toIsoInstant(extracted.publishedAt) ?? toIsoInstant(job.hint?.publishedAt),
-    modifiedAt: toIsoInstant(extracted.modifiedAt) ?? toIsoInstant(job.hint?.updatedAt),
+    publishedAt: toIsoDate(extracted.publishedAt) ?? toIsoDate(job.hint?.publishedAt),
+    modifiedAt: toIsoDate(extracted.modifiedAt) ?? toIsoDate(job.hint?.updatedAt),
     language: extracted.language,
     siteName: extracted.siteName,
     image: extracted.image && URL.canParse(extracted.image) ? extracted.image : null,

@@ -24,8 +24,9 @@ export interface RetryControl {
  *   spent, no worker slot is held); on the last attempt it waits in place instead, because the stage
  *   worker would otherwise treat the delay as a final failure;
  * - 429/503 with Retry-After moves the job to delayed for that long (capped), a few times per job;
- * - permanent failures (4xx other than 408/429, robots disallow, SSRF refusal, oversized bodies)
- *   become UnrecoverableError with the reason;
+ * - permanent failures (4xx other than 408/429, robots disallow, SSRF refusal, oversized bodies, a
+ *   body that does not decompress as its Content-Encoding says) become UnrecoverableError with the
+ *   reason;
  * - anything else is rethrown and retried by BullMQ's exponential backoff with jitter.
  */
 export async function runWithRetryRules<T>(
@@ -46,7 +47,8 @@ export async function runWithRetryRules<T>(
         await job.moveToDelayed(Date.now() + err.waitMs + jitter, job.token);
         throw new DelayedError(err.message);
       }
-      if (err instanceof FetchError && err.permanent) {
+      // A body that does not decompress as labelled will not decompress on the next try either.
+      if (err instanceof FetchError && (err.permanent || err.kind === 'decode')) {
         throw new UnrecoverableError(`${err.kind}: ${err.message}`);
       }
       if (err instanceof FetchError && err.retryAfterMs !== null && !isLastAttempt(job) && job.id) {

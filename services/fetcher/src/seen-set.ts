@@ -36,17 +36,15 @@ export function createSeenSet(redis: Redis, prefix: string, ttlSeconds: number) 
   const keyOf = (url: string): string => `${prefix}:seen:${hashId(url)}`;
   return {
     keyOf,
-    /** Claim entries atomically (see CLAIM); true = new or updated, fetch it. */
+    /**
+     * Claim entries, each atomically (see CLAIM); true = new or updated, fetch it. One script per key,
+     * sent together: on a Redis Cluster the keys sit in many slots, and no claim depends on another.
+     */
     async claim(entries: readonly SeenEntry[]): Promise<boolean[]> {
-      if (entries.length === 0) return [];
-      const flags = (await redis.eval(
-        CLAIM,
-        entries.length,
-        ...entries.map((e) => keyOf(e.url)),
-        ttlSeconds,
-        ...entries.map((e) => e.version),
-      )) as number[];
-      return flags.map((f) => f === 1);
+      const flags = await Promise.all(
+        entries.map((e) => redis.eval(CLAIM, 1, keyOf(e.url), ttlSeconds, e.version) as Promise<number[]>),
+      );
+      return flags.map(([f]) => f === 1);
     },
     /** Mark a URL seen at a version (the identity a fetched page declares, for example). */
     async mark(url: string, version: string): Promise<void> {

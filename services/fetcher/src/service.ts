@@ -49,7 +49,7 @@ export function createFetcherClient(redis: Redis, prefix: string, config: Fetche
 export function startFetcher(deps: StageDeps, config: FetcherOptions): RunningService {
   const log = deps.log.child({ service: 'fetcher' });
   const client = createFetcherClient(deps.redis, deps.prefix, config);
-  const stores = createStores({ redis: deps.redis, prefix: deps.prefix });
+  const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const seen = createSeenSet(deps.redis, deps.prefix, config.SEEN_TTL_SECONDS);
   const fetches = createProducer(fetchQueue, deps.queues);
   const crawls = createProducer(crawlQueue, deps.queues);

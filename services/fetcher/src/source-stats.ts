@@ -27,7 +27,13 @@ export interface SourceStats {
 
 const key = (prefix: string, name: string): string => `${prefix}:source-stats:${name}`;
 
-/** Per-source poll statistics in Redis (one hash per source), shared by every fetcher process. */
+/** A source not polled for this long (removed from the sources file) has its statistics dropped. */
+const STATS_TTL_SECONDS = 30 * 24 * 3600;
+
+/**
+ * Per-source poll statistics in Redis (one hash per source), shared by every fetcher process. Each
+ * poll renews the hash's expiry, so sources no longer polled do not stay forever.
+ */
 export function createSourceStats(redis: Redis, prefix: string) {
   return {
     async record(name: string, outcome: PollOutcome, at = new Date()): Promise<void> {
@@ -47,6 +53,7 @@ export function createSourceStats(redis: Redis, prefix: string) {
         .hincrby(k, 'notModified', outcome.status === 'not-modified' ? 1 : 0)
         .hincrby(k, 'discovered', outcome.discovered)
         .hincrby(k, 'enqueued', outcome.enqueued)
+        .expire(k, STATS_TTL_SECONDS)
         .exec();
     },
     async get(name: string): Promise<SourceStats> {

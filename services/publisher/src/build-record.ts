@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareInstants } from '@wirehose/dates';
 import type { StoryState } from '@wirehose/dedup';
 import {
   RECORD_SCHEMA_ID,
@@ -8,6 +9,7 @@ import {
   type StoryEvent,
   type StoryRecord,
 } from '@wirehose/schemas';
+import { toPlainText, toPlainTextOrNull } from '@wirehose/text';
 import { mentionsSentence } from './mentions.js';
 import { storyEventKey } from './story-events.js';
 
@@ -19,14 +21,34 @@ export function hashContent(content: RecordContent): string {
 }
 
 /**
+ * An article's text fields as plain text: the last guard, so no record field ever carries markup. The
+ * body text is left to the one place it is published (`story.text`), to spare parsing every copy's.
+ */
+function plainFields(article: Article): Article {
+  const list = (values: readonly string[]): string[] => values.map((v) => toPlainText(v)).filter(Boolean);
+  return {
+    ...article,
+    source: toPlainText(article.source) || article.source,
+    sourceName: toPlainTextOrNull(article.sourceName),
+    title: toPlainText(article.title),
+    subtitle: toPlainTextOrNull(article.subtitle),
+    authors: list(article.authors),
+    siteName: toPlainTextOrNull(article.siteName),
+    section: toPlainTextOrNull(article.section),
+    tags: list(article.tags),
+  };
+}
+
+/**
  * The content of a story's record from the dedup state, the stored copies and the story's events.
  * Copies whose article has expired from the store are left out; the best copy must be present.
  */
 export function buildRecordContent(
   story: StoryState,
-  articles: ReadonlyMap<string, Article>,
+  stored: ReadonlyMap<string, Article>,
   events: readonly StoryEvent[],
 ): RecordContent {
+  const articles = new Map([...stored].map(([id, article]) => [id, plainFields(article)]));
   const best = articles.get(story.bestCopyId);
   if (!best) throw new Error(`best copy ${story.bestCopyId} of story ${story.storyId} is not in the store`);
   const copies = story.copies.flatMap((copy) => {
@@ -40,7 +62,7 @@ export function buildRecordContent(
   const dates = copyArticles
     .map((a) => a.publishedAt)
     .filter((d): d is string => d !== null)
-    .sort();
+    .sort(compareInstants);
   return {
     $schema: RECORD_SCHEMA_URL,
     schema: RECORD_SCHEMA_ID,
@@ -49,7 +71,7 @@ export function buildRecordContent(
     mergedInto: null,
     story: {
       title: best.title,
-      text: best.text,
+      text: toPlainText(best.text, { multiline: true }),
       url: best.canonicalUrl,
       language: best.language,
       firstPublishedAt: dates[0] ?? null,

@@ -1,5 +1,5 @@
 import { FlowProducer, type FlowJob } from 'bullmq';
-import { publishQueue, type QueueContext } from '@wirehose/queue';
+import { publishQueue, queueOptions, type QueueContext } from '@wirehose/queue';
 import type { PublishJob, StoryRecord } from '@wirehose/schemas';
 import { SinkJobSchema, type OpenSink } from '@wirehose/sinks';
 
@@ -22,7 +22,8 @@ export function createFanOut(
   ctx: QueueContext,
   sinks: readonly Pick<OpenSink, 'queue' | 'jobOptions'>[],
 ): FanOut {
-  const flows = new FlowProducer({ connection: ctx.connection, prefix: ctx.prefix });
+  // The parent and every child share the `publish` hash tag (`queuePrefix`), so one prefix fits the flow.
+  const flows = new FlowProducer(queueOptions(ctx, publishQueue.name));
   return {
     async publish(record, reason) {
       if (sinks.length === 0) return;
@@ -40,7 +41,7 @@ export function createFanOut(
         opts: {
           attempts: 1,
           removeOnComplete: { age: 3600, count: 1_000 },
-          removeOnFail: { age: 24 * 3600 },
+          removeOnFail: { age: 24 * 3600, count: 1_000 },
         },
         children,
       });

@@ -26,14 +26,16 @@ export class VersionConflictError extends Error {
   }
 }
 
-// Store the record only if the stored version is still the one we read (compare-and-set).
+// Store the record only if the stored version is still the one we read (compare-and-set). The record
+// expires ARGV[5] seconds after its last version; index entries older than that (ARGV[6]) are dropped.
 const STORE_IF_VERSION = `
 local cur = redis.call('GET', KEYS[1])
 local curVersion = 0
 if cur then curVersion = cjson.decode(cur).version end
 if curVersion ~= tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[5])
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[6])
 return 1`;
 
 // Retire a merged-away story's record (same compare-and-set), and drop it from the index of live records.
@@ -42,7 +44,7 @@ local cur = redis.call('GET', KEYS[1])
 local curVersion = 0
 if cur then curVersion = cjson.decode(cur).version end
 if curVersion ~= tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[3])
 return 1`;
 
@@ -80,6 +82,8 @@ export function createPublishProcessor(deps: PublishDeps) {
         JSON.stringify(record),
         Date.parse(record.publishedAt),
         record.id,
+        deps.stores.recordTtlSeconds,
+        now().getTime() - deps.stores.recordTtlSeconds * 1000,
       );
       if (stored !== 1) throw new VersionConflictError(record.id);
     }
@@ -99,6 +103,7 @@ export function createPublishProcessor(deps: PublishDeps) {
         old.version,
         JSON.stringify(retired),
         oldId,
+        deps.stores.recordTtlSeconds,
       );
       if (stored !== 1) throw new VersionConflictError(oldId);
       await deps.fanOut.publish(retired, job.reason);

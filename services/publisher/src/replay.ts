@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { QueueContext } from '@wirehose/queue';
+import { queueOptions, type QueueContext } from '@wirehose/queue';
 import type { StoryRecord } from '@wirehose/schemas';
 import { SinkJobSchema, type OpenSink, type SinkOutcome } from '@wirehose/sinks';
 import type { Stores } from '@wirehose/store';
@@ -33,7 +33,7 @@ export async function replayRecords({
   const ids = await stores.records.idsSince(since);
   const results: ReplayResult[] = [];
   for (const target of sinks) {
-    const queue = new Queue(target.queue.name, { connection: queues.connection, prefix: queues.prefix });
+    const queue = new Queue(target.queue.name, queueOptions(queues, target.queue.name));
     let queued = 0;
     try {
       for (let i = 0; i < ids.length; i += batchSize) {

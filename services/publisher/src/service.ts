@@ -39,9 +39,9 @@ function runsWorker(selection: string, name: string): boolean {
  */
 export async function startPublisher(deps: StageDeps, config: PublisherOptions): Promise<RunningService> {
   const log = deps.log.child({ service: 'publisher' });
-  const stores = createStores({ redis: deps.redis, prefix: deps.prefix });
+  const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const configs = config.sinks ?? (await loadSinksConfig(config.SINKS_FILE, sinkDefaults(config)));
-  const sinks: OpenSink[] = await openSinks(configs, { redis: deps.redis, prefix: deps.prefix });
+  const sinks: OpenSink[] = await openSinks(configs, { redis: deps.redis, prefix: deps.prefix, log });
   const fanOut = createFanOut(deps.queues, sinks);
   const index = createDedupIndex({
     redis: deps.redis,

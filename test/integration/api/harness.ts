@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createLogger, type Logger } from '@wirehose/logger';
-import { STAGE_QUEUES } from '@wirehose/queue';
+import { STAGE_QUEUES, queueOptions } from '@wirehose/queue';
 import type { StoryRecord } from '@wirehose/schemas';
 import type { SearchHit, SearchOptions } from '@wirehose/sinks';
 import { buildApp, type ApiOptions } from '@wirehose/svc-api';
@@ -26,6 +26,7 @@ export function apiOptions(overrides: Partial<ApiOptions> = {}): ApiOptions {
     urlPolicy: { allowHosts: ['127.0.0.1'] },
     websub: null,
     recentRecords: 100,
+    sinkQueues: ['publish-redis-stream', 'publish-archive'],
     ...overrides,
   };
 }
@@ -64,7 +65,7 @@ export async function startHarness(
     async queued() {
       const counts: Record<string, number> = {};
       for (const def of STAGE_QUEUES) {
-        const q = new Queue(def.name, { connection: redis, prefix });
+        const q = new Queue(def.name, queueOptions({ connection: redis, prefix }, def.name));
         const c = await q.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
         counts[def.name] = (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0) + (c.active ?? 0);
         await q.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { signPayload } from '@wirehose/signing';
 import { API_KEY, HMAC_SECRET, NOTHING_QUEUED, apiOptions, startHarness, type Harness } from './harness.js';
+import { queueOptions } from '@wirehose/queue';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -48,7 +49,7 @@ describe('POST /v1/ingest', () => {
     expect(body.items.map((i: { queue: string }) => i.queue)).toEqual(['fetch', 'extract', 'dedup']);
 
     const queues = ['fetch', 'extract', 'dedup'].map(
-      (n) => new Queue(n, { connection: h.redis, prefix: h.prefix }),
+      (n) => new Queue(n, queueOptions({ connection: h.redis, prefix: h.prefix }, n)),
     );
     const [fetchQ, extractQ, dedupQ] = queues;
     const fetchJob = await fetchQ?.getJob(body.items[0].jobId);

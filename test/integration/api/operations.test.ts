@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { createStores } from '@wirehose/store';
 import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js';
+import { queueOptions } from '@wirehose/queue';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -60,7 +61,7 @@ describe('operations endpoints', () => {
 
   it('answers /readyz 200, and 503 naming the queue while a stage queue is paused', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    const fetch = new Queue('fetch', { connection: h.redis, prefix: h.prefix });
+    const fetch = new Queue('fetch', queueOptions({ connection: h.redis, prefix: h.prefix }, 'fetch'));
     await fetch.pause();
     try {
       const res = await h.app.inject({ method: 'GET', url: '/readyz' });
@@ -85,6 +86,10 @@ describe('operations endpoints', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('wirehose_queue_jobs{queue="fetch",state="waiting"} 1');
+    // Every queue is counted: the dead letters and each configured sink's queue too.
+    expect(res.body).toContain('wirehose_queue_jobs{queue="dead-letter",state="waiting"} 0');
+    expect(res.body).toContain('wirehose_queue_jobs{queue="publish-redis-stream",state="failed"} 0');
+    expect(res.body).toContain('wirehose_queue_jobs{queue="publish-archive",state="waiting"} 0');
     expect(res.body).toContain('wirehose_stories 1');
     expect(res.body).toContain('wirehose_recent_story_copies 1');
     expect(res.body).toMatch(/wirehose_ingest_items_total\{via="ingest",kind="url",outcome="queued"\} 1/);
@@ -124,7 +129,29 @@ describe('operations endpoints', () => {
     const api = await h.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: bearer });
     expect(api.statusCode).toBe(200);
     const names = (api.json() as { queues: { name: string }[] }).queues.map((q) => q.name);
-    expect(names).toContain('fetch');
+    expect(names.sort()).toEqual(
+      [
+        'crawl',
+        'fetch',
+        'extract',
+        'dedup',
+        'extract-events',
+        'publish',
+        'dead-letter',
+        'publish-redis-stream',
+        'publish-archive',
+      ].sort(),
+    );
+  });
+
+  it('serves the human API docs at /docs, and / leads there', async () => {
+    const root = await h.app.inject({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(302);
+    expect(root.headers.location).toBe('/docs');
+    const page = await h.app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<title>wirehose API docs</title>');
   });
 
   it('serves an OpenAPI description at /docs/json listing the public routes', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresSink, migrate, searchStories } from '@wirehose/sinks';
@@ -39,6 +40,15 @@ describe('GET /v1/search', () => {
     const body = res.json() as { count: number; hits: { id: string; highlight: string }[] };
     expect(body.hits.map((hit) => hit.id)).toEqual(['story-budget']);
     expect(body.hits[0]?.highlight).toContain('<b>budget</b>');
+  });
+
+  it('answers hits shaped as the example in docs/publishing.md', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=bridge', headers: bearer });
+    const [hit] = (res.json() as { hits: Record<string, unknown>[] }).hits;
+    const doc = await readFile(new URL('../../../docs/publishing.md', import.meta.url), 'utf8');
+    const example = /```json\n(\{\n {2}"id"[\s\S]*?\n\})\n```/.exec(doc)?.[1];
+    expect(example, 'the search hit example').toBeDefined();
+    expect(Object.keys(hit ?? {}).sort()).toEqual(Object.keys(JSON.parse(example ?? '{}')).sort());
   });
 
   it('applies the country and type filters', async () => {

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { API_KEY, apiOptions, startHarness, startServer, type Harness, type TestServer } from './harness.js';
+import { queueOptions } from '@wirehose/queue';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -119,7 +120,7 @@ describe('WebSub subscriber', () => {
     });
     expect(res.statusCode).toBe(202);
     expect(res.json().accepted).toBe(2);
-    const fetchQueue = new Queue('fetch', { connection: h.redis, prefix: h.prefix });
+    const fetchQueue = new Queue('fetch', queueOptions({ connection: h.redis, prefix: h.prefix }, 'fetch'));
     const jobs = await fetchQueue.getJobs(['waiting']);
     await fetchQueue.close();
     expect(jobs.map((j) => j.data.url).sort()).toEqual([

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Queue, QueueEvents, UnrecoverableError, type Job } from 'bullmq';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { createDeadLetters, createStageWorker, dedupQueue } from '@wirehose/queue';
+import { createDeadLetters, createStageWorker, dedupQueue, queueOptions } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { ExtractorEnvSchema, startExtractor } from '@wirehose/svc-extractor';
 import { REDIS_URL, connect, deletePrefix, testPrefix } from '../../support/redis.js';
@@ -41,7 +41,7 @@ describe('the stage worker metrics hook', () => {
         },
       },
     );
-    const queue = new Queue(def.name, { connection: ctx.connection, prefix });
+    const queue = new Queue(def.name, queueOptions({ connection: ctx.connection, prefix }, def.name));
     const settled = new Promise<void>((resolve) => {
       let n = 0;
       const done = () => {
@@ -95,9 +95,9 @@ describe('a metrics hook given to createStageDeps', () => {
       },
     });
     const extractor = await startExtractor(deps, loadConfig(ExtractorEnvSchema, {}));
-    const queue = new Queue('extract', { connection: redis, prefix });
+    const queue = new Queue('extract', queueOptions({ connection: redis, prefix }, 'extract'));
     const eventsConn = connect();
-    const events = new QueueEvents('extract', { connection: eventsConn, prefix });
+    const events = new QueueEvents('extract', queueOptions({ connection: eventsConn, prefix }, 'extract'));
     await events.waitUntilReady();
     try {
       // A payload the worker's schema refuses: a permanent failure on the first attempt.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@wirehose/logger';
-import { fetchQueue } from '@wirehose/queue';
+import { fetchQueue, queueOptions } from '@wirehose/queue';
 import { crawlCommand } from '../../../services/cli/src/commands/crawl-command.js';
 import { sourcesCommand } from '../../../services/cli/src/commands/sources-command.js';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -92,7 +92,7 @@ describe('wirehose crawl --once and sources list', () => {
     expect(lines.find((l) => l.startsWith('backfill:'))).toBe(
       'backfill: 5 document(s), 6 item(s) found, 3 queued for fetching, 0 not modified, 0 error(s)',
     );
-    const queue = new Queue(fetchQueue.name, { connection: redis, prefix });
+    const queue = new Queue(fetchQueue.name, queueOptions({ connection: redis, prefix }, fetchQueue.name));
     const urls = (await queue.getJobs(['waiting'])).map((j) => (j.data as { url: string }).url).sort();
     await queue.close();
     expect(urls).toEqual(['a', 'b', 'p1', 'p2', 'p3'].map((p) => `${server.base}/${p}`));

@@ -60,7 +60,7 @@ describe('polling sources', () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
         res.end(
           `<rss version="2.0"><channel><item><title>ok</title><link>${base}/b1</link></item>` +
-            `<item><title>bad <i>markup</title><link>${base}/bad</link></item>` +
+            `<item><title>bad</title><link>${base}/bad</lnk></item>` +
             `<item><title>ok2</title><link>${base}/b2</link></item>`,
         );
       },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { createProducer, extractQueue, fetchQueue, type RunningService } from '@wirehose/queue';
+import { createProducer, extractQueue, fetchQueue, type RunningService, queueOptions } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { FetcherEnvSchema, startFetcher } from '@wirehose/svc-fetcher';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
@@ -86,7 +86,10 @@ describe('crawl-delay shared by two fetcher processes', () => {
     const fetches = createProducer(fetchQueue, { connection: redis, prefix });
     for (let i = 0; i < 6; i += 1) await fetches.add({ url: `${server.base}/art/${i}`, via: 'ingest' });
     await fetches.close();
-    const extracts = new Queue(extractQueue.name, { connection: redis, prefix });
+    const extracts = new Queue(
+      extractQueue.name,
+      queueOptions({ connection: redis, prefix }, extractQueue.name),
+    );
     await until(async () => (await extracts.getWaitingCount()) === 6);
     await extracts.close();
 
@@ -144,7 +147,7 @@ describe('fetch jobs: retry rules', () => {
     const fetches = createProducer(fetchQueue, { connection: redis, prefix });
     const id = await fetches.add({ url: `${server.base}/limited`, via: 'ingest' }, { jobId: 'limited-1' });
     await fetches.close();
-    const queue = new Queue(fetchQueue.name, { connection: redis, prefix });
+    const queue = new Queue(fetchQueue.name, queueOptions({ connection: redis, prefix }, fetchQueue.name));
     await until(async () => (await queue.getJob(id))?.finishedOn !== undefined);
     const job = await queue.getJob(id);
     await queue.close();

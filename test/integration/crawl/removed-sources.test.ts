@@ -5,7 +5,13 @@ import { Queue, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
-import { crawlQueue, createProducer, SOURCE_SET_KEY, type RunningService } from '@wirehose/queue';
+import {
+  crawlQueue,
+  createProducer,
+  SOURCE_SET_KEY,
+  type RunningService,
+  queueOptions,
+} from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { SourceSchema, type CrawlJob, type Source } from '@wirehose/schemas';
 import { FetcherEnvSchema, readSourceSet, startFetcher } from '@wirehose/svc-fetcher';
@@ -87,7 +93,7 @@ describe('a crawl job whose source left the sources file', () => {
     schedulerDeps = createStageDeps({ redisUrl: REDIS_URL, prefix, log });
     fetcherDeps = createStageDeps({ redisUrl: REDIS_URL, prefix, log: fetcherLog });
     scheduler = await startScheduler(schedulerDeps, { SOURCES_FILE: file, SOURCES_RELOAD_SECONDS: 0 });
-    queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+    queue = new Queue(crawlQueue.name, queueOptions({ connection: redis, prefix }, crawlQueue.name));
   });
 
   afterAll(async () => {

@@ -30,6 +30,7 @@ describe('robots.txt', () => {
   let site: TestServer;
   let failing: TestServer;
   let missing: TestServer;
+  let quirky: TestServer;
   let http: HttpClient;
   let robotsStatus = 503;
 
@@ -39,12 +40,20 @@ describe('robots.txt', () => {
       '/robots.txt': (_req, res) => reply(robotsStatus, 'x')(_req, res, ''),
     });
     missing = await startTestServer({ '/robots.txt': reply(404, 'none') });
+    // Two bytes of a UTF-8 byte-order mark, then rules written the way some sites write them.
+    const quirks = Buffer.concat([
+      Buffer.from([0xef, 0xbb]),
+      Buffer.from(
+        'User-agent: WIREHOSE CRAWLER\ndisallow /drafts/\nAllow: /desk/index.html\nDisallow: /desk/\n\uFEFFDisallow: /mid-bom/\n',
+      ),
+    ]);
+    quirky = await startTestServer({ '/robots.txt': reply(200, quirks, { 'content-type': 'text/plain' }) });
     http = createHttpClient({ userAgent: UA, policy: { allowHosts: ['127.0.0.1'] } });
   });
 
   afterAll(async () => {
     http.close();
-    await Promise.all([site.close(), failing.close(), missing.close()]);
+    await Promise.all([site.close(), failing.close(), missing.close(), quirky.close()]);
     await deletePrefix(redis, prefix);
     redis.disconnect();
   });
@@ -101,5 +110,23 @@ describe('robots.txt', () => {
     robotsStatus = 200;
     const fresh = createRobots({ redis, prefix, http, userAgent: UA });
     expect((await fresh.check(`${failing.base}/a`)).allowed).toBe(true);
+  });
+
+  it('reads a robots.txt with a partial byte-order mark, a spaced user-agent and a line without colon', async () => {
+    const robots = createRobots({ redis, prefix: `${prefix}-quirks`, http, userAgent: UA });
+    const drafts = await robots.check(`${quirky.base}/drafts/1`);
+    expect([drafts.allowed, drafts.line]).toEqual([false, 2]);
+    expect((await robots.check(`${quirky.base}/desk/`)).allowed).toBe(true);
+    expect((await robots.check(`${quirky.base}/desk/other`)).allowed).toBe(false);
+    expect((await robots.check(`${quirky.base}/mid-bom/1`)).allowed).toBe(true);
+    await deletePrefix(redis, `${prefix}-quirks`);
+  });
+
+  it('answers for an empty or non-http URL instead of throwing, without fetching anything', async () => {
+    const robots = createRobots({ redis, prefix, http, userAgent: UA });
+    const before = site.requests.length;
+    expect(await robots.check('')).toEqual({ allowed: false, crawlDelayMs: null, sitemaps: [], line: -1 });
+    expect((await robots.check('ftp://127.0.0.1/file')).allowed).toBe(false);
+    expect(site.requests.length).toBe(before);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@wirehose/logger';
-import { crawlQueue } from '@wirehose/queue';
+import { crawlQueue, queueOptions } from '@wirehose/queue';
 import { createStageDeps } from '@wirehose/runtime';
 import { SourceSchema, type SourceInput } from '@wirehose/schemas';
 import { startScheduler, syncSchedules } from '@wirehose/svc-scheduler';
@@ -26,7 +26,7 @@ describe('schedules from the sources file', () => {
   let queue: Queue;
 
   beforeAll(() => {
-    queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+    queue = new Queue(crawlQueue.name, queueOptions({ connection: redis, prefix }, crawlQueue.name));
   });
 
   afterAll(async () => {
@@ -66,7 +66,10 @@ describe('schedules from the sources file', () => {
     await writeFile(file, 'sources:\n  - name: one\n    kind: rss\n    url: https://news.example/1.xml\n');
     const deps = createStageDeps({ redisUrl: REDIS_URL, prefix: schedPrefix, log });
     const scheduler = await startScheduler(deps, { SOURCES_FILE: file, SOURCES_RELOAD_SECONDS: 0 });
-    const q = new Queue(crawlQueue.name, { connection: redis, prefix: schedPrefix });
+    const q = new Queue(
+      crawlQueue.name,
+      queueOptions({ connection: redis, prefix: schedPrefix }, crawlQueue.name),
+    );
     try {
       expect((await q.getJobSchedulers()).map((s) => s.key)).toEqual(['one']);
       await writeFile(file, 'sources:\n  - name: two\n    kind: atom\n    url: https://news.example/2.xml\n');

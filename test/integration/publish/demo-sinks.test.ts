@@ -6,7 +6,7 @@ import { COMMANDS, runDemo, startPipeline, type DemoResult, type Pipeline } from
 import { createLogger } from '@wirehose/logger';
 import { createDeadLetters, createRedis } from '@wirehose/queue';
 import type { StoryRecord } from '@wirehose/schemas';
-import { searchStories } from '@wirehose/sinks';
+import { deliveryKey, searchStories } from '@wirehose/sinks';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { DATABASE_URL, dropSchema, openPool, testSchema } from './pg.js';
 import { freePort, startSubscriber, type Subscriber } from './subscriber.js';
@@ -135,7 +135,7 @@ sinks:
     );
     for (const d of accepted) {
       expect(d.signatureOk).toBe(true);
-      expect(d.idempotencyKey).toBe(key(d.record));
+      expect(d.idempotencyKey).toBe(deliveryKey(d.record));
     }
     // Every story's latest version arrived (earlier versions may have been superseded before delivery).
     const latest = new Map<string, number>();
@@ -237,7 +237,7 @@ sinks:
           .accepted()
           .map((d) => d.idempotencyKey)
           .sort(),
-      ).toEqual(demo.records.map(key).sort());
+      ).toEqual(demo.records.map(deliveryKey).sort());
       expect(back.accepted().every((d) => d.signatureOk)).toBe(true);
       const replayed = back.accepted().length;
 

@@ -66,7 +66,7 @@ describe('the webhook sink', () => {
     const mine = seen.filter((s) => s.path === '/ok');
     expect(mine).toHaveLength(2);
     const [first] = mine;
-    expect(first?.headers['idempotency-key']).toBe('w1:1');
+    expect(first?.headers['idempotency-key']).toBe(`w1:1:${v1.contentHash.slice(0, 16)}`);
     expect(first?.headers['link']).toBe('<https://wirehose.dev/schemas/record/v1.json>; rel="describedby"');
     const signature = first?.headers['x-wirehose-signature'];
     expect(

@@ -9,6 +9,7 @@ import {
   createStageWorker,
   fetchQueue,
   type DeadLetters,
+  queueOptions,
 } from '@wirehose/queue';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 
@@ -66,7 +67,7 @@ describe('dead-letter queue', () => {
     expect(listed.stdout).toContain('upstream down for https://news.example.org/a');
 
     failing = false;
-    const events = new QueueEvents('fetch', { connection: redis.duplicate(), prefix });
+    const events = new QueueEvents('fetch', queueOptions({ connection: redis.duplicate(), prefix }, 'fetch'));
     await events.waitUntilReady();
     const completed = new Promise<string>((resolve) =>
       events.once('completed', ({ jobId }) => resolve(jobId)),

@@ -1,4 +1,5 @@
 import type { PloverType } from '../types.js';
+import type { DatedRole } from './petrarch.js';
 import type { Refinement } from './schema.js';
 
 export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym' | 'place';
@@ -6,14 +7,16 @@ export type CountryRole = 'name' | 'adjective' | 'people' | 'capital' | 'metonym
 export type PhraseInfo =
   | { kind: 'country'; country: string; role: CountryRole }
   | { kind: 'org'; country: string; sector: string }
-  | { kind: 'person'; country: string; sector: string }
+  | { kind: 'person'; country: string; sector: string; roles?: readonly DatedRole[] }
+  /** A surname of office holders of one country: names the person only after a title. */
+  | { kind: 'surname'; country: string; sector: string; roles: readonly DatedRole[] }
   | { kind: 'sector'; sector: string; standalone: boolean }
   | { kind: 'title'; sector: string };
 
 /** A lexicon phrase as normalised tokens; `exact` holds tokens that must match case exactly. */
 export interface PhraseEntry {
   tokens: string[];
-  exact: (string | null)[];
+  exact: readonly (string | null)[];
   infos: PhraseInfo[];
 }
 

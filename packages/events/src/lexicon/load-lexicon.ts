@@ -7,6 +7,7 @@ import { tokenize } from '../tokenize.js';
 import { inflectVerb } from './inflect.js';
 import type { CameoInfo, Lexicon, NounTrigger, PhraseEntry, PhraseInfo, VerbTrigger } from './lexicon.js';
 import { LexiconError } from './lexicon-error.js';
+import { parseActorTable, type ActorTableRecord } from './petrarch.js';
 import { LexiconFileSchema, type LexiconFile, type Refinement } from './schema.js';
 
 /** The lexicons shipped with the package. */
@@ -50,7 +51,21 @@ export function parseLexiconFile(file: string, source: string): LexiconFile {
   return result.data;
 }
 
+// Plain names (letters, single spaces and inner hyphens) tokenize as their space-separated words;
+// the bulk actor tables are nearly all such names, so they skip the tokenizer.
+const PLAIN_NAME = /^[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?: [\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*)*$/u;
+const ACRONYM_TOKEN = /^\p{Lu}{2,4}$/u;
+// Shared by entries that match case nowhere (most): `exact[k]` is then undefined, as null would be.
+const NO_EXACT: readonly (string | null)[] = [];
+
 function phraseTokens(phrase: string): { norms: string[]; exact: (string | null)[] } {
+  if (PLAIN_NAME.test(phrase)) {
+    const words = phrase.split(' ');
+    return {
+      norms: words.map((w) => w.toLowerCase()),
+      exact: words.map((w) => (ACRONYM_TOKEN.test(w) ? w : null)),
+    };
+  }
   const tokens = tokenize(phrase);
   return {
     norms: tokens.map((t) => t.norm),
@@ -61,12 +76,43 @@ function phraseTokens(phrase: string): { norms: string[]; exact: (string | null)
 
 class PhraseTable {
   readonly #byKey = new Map<string, PhraseEntry>();
+  readonly #norms = new Set<string>();
 
-  add(phrase: string, info: PhraseInfo, caseSensitive = false): void {
+  readonly #titles = new Set<string>();
+
+  /**
+   * Adds a phrase only when no entry has the same words (curated entries win over bulk tables),
+   * when a name does not start with a title or sector word ("President X" is read by the title
+   * rules, so the title in the text decides the sector) and when an agent does not end with one.
+   */
+  addIfNew(phrase: string, info: PhraseInfo, caseSensitive = false): void {
+    this.add(phrase, info, caseSensitive, true);
+  }
+
+  add(phrase: string, info: PhraseInfo, caseSensitive = false, onlyIfNew = false): void {
     const { norms, exact } = phraseTokens(phrase);
     if (norms.length === 0) return;
-    const exactTokens = caseSensitive ? tokenize(phrase).map((t) => t.text) : exact;
-    const key = `${norms.join(' ')}|${exactTokens.join(' ')}`;
+    const words = norms.join(' ');
+    if (onlyIfNew) {
+      if (this.#norms.has(words)) return;
+      // A name must not start with a title ("President X"); a generic agent must hold no known
+      // title or sector word ("former president", "opposition coalition"): the curated title and
+      // sector rules read those.
+      if (info.kind === 'sector' ? norms.some((w) => this.#titles.has(w)) : this.#titles.has(norms[0] ?? ''))
+        return;
+      for (let k = 2; k < norms.length && k <= 3; k++)
+        if (this.#titles.has(norms.slice(0, k).join(' '))) return;
+    }
+    const exactTokens = caseSensitive
+      ? PLAIN_NAME.test(phrase)
+        ? phrase.split(' ')
+        : tokenize(phrase).map((t) => t.text)
+      : exact.some((e) => e !== null)
+        ? exact
+        : NO_EXACT;
+    const key = caseSensitive || exactTokens !== NO_EXACT ? `${words}|${exactTokens.join(' ')}` : words;
+    this.#norms.add(words);
+    if (info.kind === 'title' || info.kind === 'sector') this.#titles.add(words);
     const existing = this.#byKey.get(key);
     if (existing) {
       if (!existing.infos.some((i) => JSON.stringify(i) === JSON.stringify(info))) existing.infos.push(info);
@@ -88,12 +134,42 @@ class PhraseTable {
   }
 }
 
+// A one-word generic agent is kept when it has the shape of a noun for people ("blogger",
+// "economist", "peasants"); others ("paramilitary", "warship", "village") modify or name things.
+const AGENT_NOUN = /(?:er|or|ist|ian|ant|ent|man|men|ee)s?$/;
+
+function addActorTable(table: PhraseTable, records: readonly ActorTableRecord[]): void {
+  for (const r of records) {
+    if (r.kind === 'org') {
+      for (const n of r.names)
+        // One-word names ("Tigers", "PMF") must match their capital letters.
+        table.addIfNew(n, { kind: 'org', country: r.country, sector: r.sector }, !n.includes(' '));
+    } else if (r.kind === 'agent') {
+      for (const n of r.names)
+        if (n.includes(' ') || AGENT_NOUN.test(n))
+          table.addIfNew(n, { kind: 'sector', sector: r.sector, standalone: false });
+    } else {
+      const first = r.roles[0];
+      if (!first) continue;
+      const info: PhraseInfo =
+        r.kind === 'person'
+          ? { kind: 'person', country: first.country, sector: first.sector, roles: r.roles }
+          : { kind: 'surname', country: first.country, sector: first.sector, roles: r.roles };
+      // A one-word name must match its capital letter.
+      for (const n of r.names) table.addIfNew(n, info, !n.includes(' '));
+    }
+  }
+}
+
 function defaultPeople(adjective: string): string[] {
   return /(?:an|i)$/.test(adjective) ? [`${adjective}s`] : [];
 }
 
 /** Merges validated lexicon files into the matcher tables; checks references between files. */
-export function compileLexicon(files: readonly { file: string; data: LexiconFile }[]): Lexicon {
+export function compileLexicon(
+  files: readonly { file: string; data: LexiconFile }[],
+  tables: readonly { file: string; records: readonly ActorTableRecord[] }[] = [],
+): Lexicon {
   const table = new PhraseTable();
   const irregular = new Map<string, [string, string]>();
   const roots = new Map<string, number>();
@@ -202,6 +278,7 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
     });
     if (problems.length > 0) throw new LexiconError(file, problems);
   }
+  for (const { records } of tables) addActorTable(table, records);
   for (const list of verbs.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   for (const list of nouns.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
@@ -222,14 +299,16 @@ export function compileLexicon(files: readonly { file: string; data: LexiconFile
 const compiled = new Map<string, Lexicon>();
 
 /**
- * Loads every `*.yaml` file of a folder (sorted by name) as one lexicon. Files are validated;
+ * Loads every `*.yaml` file of a folder (sorted by name) as one lexicon, then the compact actor
+ * tables (`*.actors.tsv`, converted from PETRARCH2 by `pnpm lexicon:convert`), whose phrases are
+ * added only where no YAML entry has the same words. Files are validated;
  * a {@link LexiconError} names the file and entry at fault.
  */
 export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
+      .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml') || n.endsWith('.actors.tsv'))
       .sort();
   } catch (cause) {
     throw new LexiconError(dir, ['cannot read lexicon folder'], { cause });
@@ -242,11 +321,21 @@ export function loadLexicon(dir: string = BUNDLED_LEXICON_DIR): Lexicon {
     .join('|');
   const cached = compiled.get(key);
   if (cached) return cached;
-  const files = names.map((name) => {
-    const file = join(dir, name);
-    return { file, data: parseLexiconFile(file, readFileSync(file, 'utf8')) };
-  });
-  const lexicon = compileLexicon(files);
+  const files = names
+    .filter((name) => !name.endsWith('.actors.tsv'))
+    .map((name) => {
+      const file = join(dir, name);
+      return { file, data: parseLexiconFile(file, readFileSync(file, 'utf8')) };
+    });
+  const tables = names
+    .filter((name) => name.endsWith('.actors.tsv'))
+    .map((name) => {
+      const file = join(dir, name);
+      const { records, problems } = parseActorTable(readFileSync(file, 'utf8'));
+      if (problems.length > 0) throw new LexiconError(file, problems.slice(0, 20));
+      return { file, records };
+    });
+  const lexicon = compileLexicon(files, tables);
   compiled.set(key, lexicon);
   return lexicon;
 }

@@ -54,6 +54,10 @@ ON CONFLICT (story_id, event_id) DO NOTHING`;
     name,
     async write(record: StoryRecord): Promise<SinkOutcome> {
       const client = await pool.connect();
+      // A connection lost while this client is checked out also fails the query in flight, which
+      // rejects below; without a listener the client's 'error' event would end the process.
+      const onLost = (): void => undefined;
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const story = record.story;
@@ -91,6 +95,7 @@ ON CONFLICT (story_id, event_id) DO NOTHING`;
           cause: err,
         });
       } finally {
+        client.off('error', onLost);
         client.release();
       }
     },

@@ -112,7 +112,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext): voi
         throw new HttpError(409, 'a request with this Idempotency-Key is still being handled; retry later');
       }
       if (claim?.kind === 'mismatch') {
-        throw new HttpError(422, 'this Idempotency-Key was used with a different body');
+        throw new HttpError(422, 'this Idempotency-Key was used with a different body', {
+          code: 'WH_ERR_IDEMPOTENCY_MISMATCH',
+        });
       }
       let answer: { statusCode: number; body: Record<string, unknown> };
       try {

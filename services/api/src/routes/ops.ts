@@ -5,7 +5,7 @@ import { routeDoc } from '../openapi.js';
 export function registerOpsRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/healthz',
-    { schema: routeDoc({ summary: 'The process is up', tags: ['operations'] }) },
+    { schema: routeDoc({ summary: 'The process is up', tags: ['operations'], security: [] }) },
     async () => ({
       status: 'ok',
     }),
@@ -17,6 +17,7 @@ export function registerOpsRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: routeDoc({
         summary: 'Redis reachable and no stage queue paused (503 otherwise)',
         tags: ['operations'],
+        security: [],
       }),
     },
     async (_req, reply) => {
@@ -39,7 +40,7 @@ export function registerOpsRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.get(
     '/metrics',
-    { schema: routeDoc({ summary: 'Prometheus metrics', tags: ['operations'] }) },
+    { schema: routeDoc({ summary: 'Prometheus metrics', tags: ['operations'], security: [] }) },
     async (_req, reply) => {
       const body = await ctx.registry.metrics();
       return reply.type(ctx.registry.contentType).send(body);

@@ -20,6 +20,35 @@ const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
+/** SQLSTATEs of a missing table or schema: the index was never created in this database. */
+const NOT_MIGRATED = new Set(['42P01', '3F000']);
+/** Connection failures: PostgreSQL is down or DATABASE_URL points nowhere. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '57P03']);
+
+/** A search failure as the answer a client can act on; anything unknown stays a 500. */
+function classifySearchError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return err;
+  if (NOT_MIGRATED.has(code)) {
+    return new HttpError(
+      503,
+      'the search index does not exist in the PostgreSQL of DATABASE_URL (PG_SCHEMA): run `wirehose migrate` ' +
+        'with the same DATABASE_URL and PG_SCHEMA, then index records with the publisher (PG_SINK=true)',
+      { code: 'WH_ERR_SEARCH_NOT_MIGRATED' },
+      { 'retry-after': '60' },
+    );
+  }
+  if (UNREACHABLE.has(code)) {
+    return new HttpError(
+      503,
+      `the PostgreSQL of DATABASE_URL cannot be reached (${code}); check DATABASE_URL and that PostgreSQL is up`,
+      { code: 'WH_ERR_SEARCH_UNREACHABLE' },
+      { 'retry-after': '10' },
+    );
+  }
+  return err;
+}
+
 export function registerStoryRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get(
     '/v1/stories/:id',
@@ -54,7 +83,9 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: ApiContext): void
     },
     async (req) => {
       if (!ctx.search)
-        throw new HttpError(503, 'search is off: set DATABASE_URL to the PostgreSQL of the publisher');
+        throw new HttpError(503, 'search is off: set DATABASE_URL to the PostgreSQL of the publisher', {
+          code: 'WH_ERR_SEARCH_OFF',
+        });
       const parsed = SearchQuery.safeParse(req.query);
       if (!parsed.success) {
         throw new HttpError(
@@ -63,13 +94,17 @@ export function registerStoryRoutes(app: FastifyInstance, ctx: ApiContext): void
         );
       }
       const { q, since, country, type, limit } = parsed.data;
-      const hits = await ctx.search({
-        query: q,
-        ...(since ? { since: new Date(since) } : {}),
-        ...(country ? { country } : {}),
-        ...(type ? { type } : {}),
-        ...(limit ? { limit } : {}),
-      });
+      const hits = await ctx
+        .search({
+          query: q,
+          ...(since ? { since: new Date(since) } : {}),
+          ...(country ? { country } : {}),
+          ...(type ? { type } : {}),
+          ...(limit ? { limit } : {}),
+        })
+        .catch((err: unknown) => {
+          throw classifySearchError(err);
+        });
       return { query: q, count: hits.length, hits };
     },
   );

@@ -23,7 +23,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const requireWebSub = () => {
     if (!ctx.options.websub) {
-      throw new HttpError(503, 'WebSub is off: set WEBSUB_CALLBACK_URL to the public base URL of this API');
+      throw new HttpError(503, 'WebSub is off: set WEBSUB_CALLBACK_URL to the public base URL of this API', {
+        code: 'WH_ERR_WEBSUB_OFF',
+      });
     }
   };
 
@@ -88,6 +90,7 @@ export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): voi
         summary: "A hub's verification of intent",
         tags: ['websub'],
         params: jsonSchema(IdParams),
+        security: [],
       }),
     },
     async (req, reply) => {
@@ -105,6 +108,7 @@ export function registerWebSubRoutes(app: FastifyInstance, ctx: ApiContext): voi
         summary: "A hub's content delivery (signed with hub.secret)",
         tags: ['websub'],
         params: jsonSchema(IdParams),
+        security: [],
       }),
     },
     async (req, reply) => {

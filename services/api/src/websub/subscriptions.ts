@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { UrlPolicy } from '@wirehose/http-fetch';
 import type { Logger } from '@wirehose/logger';
+import { sameSlotKey } from '@wirehose/queue';
 import { hashId } from '@wirehose/store';
 import { HttpError } from '../http-error.js';
 import { refusalOf } from '../ingester.js';
@@ -50,7 +51,8 @@ export function createWebSub(options: WebSubOptions) {
   const { redis, prefix, log } = options;
   const now = options.now ?? (() => Date.now());
   const subsKey = `${prefix}:websub:subs`;
-  const expiryKey = `${prefix}:websub:expiry`;
+  // Beside the hash in its slot: both are updated in one transaction (Redis Cluster).
+  const expiryKey = sameSlotKey(subsKey, 'expiry');
   const callbackOf = (id: string) => `${options.callbackBase.replace(/\/+$/, '')}/websub/callback/${id}`;
 
   async function save(sub: Subscription): Promise<void> {
@@ -124,7 +126,8 @@ export function createWebSub(options: WebSubOptions) {
       leaseSeconds?: number;
     }): Promise<Subscription> {
       const refusal = await refusalOf(hub, options.urlPolicy);
-      if (refusal !== null) throw new HttpError(422, `hub URL refused: ${refusal}`);
+      if (refusal !== null)
+        throw new HttpError(422, `hub URL refused: ${refusal}`, { code: 'WH_ERR_URL_REFUSED' });
       const id = hashId(topic);
       const existing = await get(id);
       const sub: Subscription = {

@@ -1,140 +1,56 @@
 import { z } from 'zod';
-import { loadConfig } from '@wirehose/config';
-import type { Logger } from '@wirehose/logger';
-import { crawlQueue, createProducer, createRedis, fetchQueue, type Redis } from '@wirehose/queue';
-import type { CrawlJob, Source } from '@wirehose/schemas';
-import { loadSourcesFile } from '@wirehose/sources';
-import {
-  createCrawler,
-  createFetcherClient,
-  createSeenSet,
-  createSourceStats,
-  FetcherEnvSchema,
-  type FetcherConfig,
-} from '@wirehose/svc-fetcher';
+import { BaseEnvSchema, loadConfig } from '@wirehose/config';
+import { didYouMean } from '../closest.js';
 import type { Command } from './command.js';
-
-const CrawlEnvSchema = FetcherEnvSchema.extend({
-  SOURCES_FILE: z.string().default('sources.yaml'),
-});
-
-export interface CrawlOnceSummary {
-  source: string;
-  documents: number;
-  discovered: number;
-  enqueued: number;
-  notModified: number;
-  errors: number;
-}
-
-/**
- * Poll a source now, in this process: the source document and every page it leads to (child sitemaps,
- * follow-up pages of a big index), with the fetcher's politeness and seen-set. New items go to the
- * `fetch` queue for the fetcher services. One progress line per document.
- */
-export async function crawlOnce(options: {
-  redis: Redis;
-  prefix: string;
-  config: Omit<FetcherConfig, 'REDIS_URL' | 'WIREHOSE_PREFIX' | 'LOG_LEVEL' | 'SHUTDOWN_TIMEOUT_MS'>;
-  source: Source;
-  log: Logger;
-  print: (line: string) => void;
-  /** Stop after this many documents (a safety net for huge indexes). */
-  maxDocuments?: number;
-}): Promise<CrawlOnceSummary> {
-  const { redis, prefix, config, source, log, print } = options;
-  const client = createFetcherClient(redis, prefix, config);
-  const fetches = createProducer(fetchQueue, { connection: redis, prefix });
-  const crawler = createCrawler({
-    http: client.http,
-    robots: client.robots,
-    redis,
-    prefix,
-    fetches,
-    seen: createSeenSet(redis, prefix, config.SEEN_TTL_SECONDS),
-    stats: createSourceStats(redis, prefix),
-  });
-  const summary: CrawlOnceSummary = {
-    source: source.name,
-    documents: 0,
-    discovered: 0,
-    enqueued: 0,
-    notModified: 0,
-    errors: 0,
-  };
-  const pending: CrawlJob[] = [{ source }];
-  const limit = options.maxDocuments ?? 10_000;
-  try {
-    while (pending.length > 0 && summary.documents < limit) {
-      const job = pending.shift() as CrawlJob;
-      const url = job.pageUrl ?? source.url;
-      const label = `${url}${job.offset ? ` (from child ${job.offset})` : ''}`;
-      summary.documents += 1;
-      try {
-        const result = await pollPolitely(() => crawler.poll(job, log));
-        pending.push(...result.children);
-        summary.discovered += result.discovered;
-        summary.enqueued += result.enqueued;
-        if (result.status === 'not-modified') summary.notModified += 1;
-        print(
-          `[${summary.documents}/${summary.documents + pending.length}] ${label}: ${
-            result.status === 'not-modified'
-              ? 'not modified'
-              : `${result.format ?? 'robots'}, ${result.discovered} found, ${result.enqueued} new${
-                  result.children.length ? `, ${result.children.length} more page(s)` : ''
-                }`
-          }${result.problems.length ? ` (${result.problems.join('; ')})` : ''}`,
-        );
-      } catch (err) {
-        summary.errors += 1;
-        print(
-          `[${summary.documents}/${summary.documents + pending.length}] ${label}: error: ${(err as Error).message}`,
-        );
-      }
-    }
-  } finally {
-    await fetches.close();
-    client.close();
-  }
-  print(
-    `${source.name}: ${summary.documents} document(s), ${summary.discovered} item(s) found, ${summary.enqueued} queued for fetching, ${summary.notModified} not modified, ${summary.errors} error(s)`,
-  );
-  return summary;
-}
-
-/** Run a poll, waiting (in place: this is a command, not a worker) while the host is busy. */
-async function pollPolitely<T>(poll: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await poll();
-    } catch (err) {
-      if ((err as Error).name !== 'HostBusyError') throw err;
-      const wait = (err as { waitMs?: number }).waitMs ?? 1000;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-}
 
 export const crawlCommand: Command = {
   name: 'crawl',
-  usage: [
-    `${'crawl --once SOURCE...'.padEnd(31)}poll sources now in this process, with progress (--file FILE)`,
-    `${'crawl SOURCE...'.padEnd(31)}queue a poll of sources now for the fetcher services`,
+  summary: 'poll sources now: queue a poll for the fetcher services, or poll in this process (--once)',
+  arguments: '[source...]',
+  options: [
+    { name: 'once', description: 'poll in this process with a progress line per document, then exit' },
+    {
+      name: 'file',
+      value: 'FILE',
+      description: 'the sources file (default: SOURCES_FILE or sources.yaml; see sources.example.yaml)',
+    },
   ],
-  flags: { once: { type: 'boolean' }, file: { type: 'string' } },
+  examples: [
+    'crawl --once reuters-world',
+    'crawl reuters-world ap-top',
+    'crawl --once --file my-sources.yaml feed',
+  ],
   async run({ args, flags, env, log, print }) {
-    const config = loadConfig(CrawlEnvSchema, env);
-    if (!config.REDIS_URL) throw new Error('crawl needs REDIS_URL: the seen-set and queues live in Redis');
-    const file = typeof flags['file'] === 'string' ? flags['file'] : config.SOURCES_FILE;
-    const { sources } = await loadSourcesFile(file);
-    if (args.length === 0)
-      throw new Error(`crawl needs source names; ${file} has: ${sources.map((s) => s.name).join(', ')}`);
+    // The light checks first (the file, the names, Redis), then the fetcher's code and settings.
+    const base = loadConfig(BaseEnvSchema.extend({ SOURCES_FILE: z.string().default('sources.yaml') }), env);
+    if (!base.REDIS_URL)
+      throw new Error(
+        'crawl needs REDIS_URL: the seen-set and queues live in Redis (e.g. REDIS_URL=redis://127.0.0.1:6379)',
+      );
+    const [{ readSourcesFile }, { checkRedis }] = await Promise.all([
+      import('../sources-file.js'),
+      import('../reach.js'),
+    ]);
+    const file = typeof flags['file'] === 'string' ? flags['file'] : base.SOURCES_FILE;
+    const { sources } = await readSourcesFile(file);
+    const names = sources.map((s) => s.name);
+    if (args.length === 0) throw new Error(`crawl needs source names; ${file} has: ${names.join(', ')}`);
     const chosen = args.map((name) => {
       const source = sources.find((s) => s.name === name);
       if (!source)
-        throw new Error(`no source "${name}" in ${file}; it has: ${sources.map((s) => s.name).join(', ')}`);
+        throw new Error(
+          `no source "${name}" in ${file}${didYouMean(name, names)} (it has: ${names.join(', ')})`,
+        );
       return source;
     });
+    await checkRedis(base.REDIS_URL);
+    const [{ FetcherEnvSchema }, { crawlQueue, createProducer, createRedis }, { crawlOnce }] =
+      await Promise.all([
+        import('@wirehose/svc-fetcher'),
+        import('@wirehose/queue'),
+        import('../crawl-once.js'),
+      ]);
+    const config = { ...loadConfig(FetcherEnvSchema, env), REDIS_URL: base.REDIS_URL };
     const redis = createRedis(config.REDIS_URL, 'producer', { enableOfflineQueue: true });
     try {
       if (!flags['once']) {

@@ -1,21 +1,5 @@
 import { loadConfig } from '@wirehose/config';
-import { createRedis } from '@wirehose/queue';
 import type { StoryRecord } from '@wirehose/schemas';
-import { createStores } from '@wirehose/store';
-import {
-  backfillSink,
-  loadSinksConfig,
-  openPool,
-  openSink,
-  PublisherEnvSchema,
-  readIndexedRecords,
-  readStreamRecords,
-  recordsStreamKey,
-  replayRecords,
-  sinkDefaults,
-  sinkJobOptions,
-  sinkQueue,
-} from '@wirehose/svc-publisher';
 import type { Command } from './command.js';
 
 const SOURCES = ['store', 'postgres', 'stream'] as const;
@@ -23,16 +7,56 @@ type Source = (typeof SOURCES)[number];
 
 export const replayCommand: Command = {
   name: 'replay',
-  usage: ['replay --since DATE [--sink NAME]... [--from store|postgres|stream]  re-publish records to sinks'],
-  flags: {
-    since: { type: 'string' },
-    sink: { type: 'string', multiple: true },
-    from: { type: 'string' },
-  },
+  summary: 're-publish stored records to sinks (queued for the publisher), or backfill one sink',
+  options: [
+    {
+      name: 'since',
+      value: 'DATE',
+      description: 'records published since (2026-11-24, or 1970-01-01 for all); required',
+    },
+    {
+      name: 'sink',
+      value: 'NAME',
+      multiple: true,
+      description: 'only this sink (repeat for several; default: all)',
+    },
+    {
+      name: 'from',
+      value: 'SOURCE',
+      description: 'store (default: queue for the publisher), or postgres|stream (write one --sink here)',
+    },
+  ],
+  examples: [
+    'replay --since 2026-11-24',
+    'replay --since 1970-01-01 --sink webhook',
+    'replay --since 1970-01-01 --from postgres --sink archive',
+  ],
   async run({ flags, env, print }) {
+    const [publisher, { createRedis }, { createStores }, reach] = await Promise.all([
+      import('@wirehose/svc-publisher'),
+      import('@wirehose/queue'),
+      import('@wirehose/store'),
+      import('../reach.js'),
+    ]);
+    const {
+      backfillSink,
+      loadSinksConfig,
+      openPool,
+      openSink,
+      PublisherEnvSchema,
+      readIndexedRecords,
+      readStreamRecords,
+      recordsStreamKey,
+      replayRecords,
+      sinkDefaults,
+      sinkJobOptions,
+      sinkQueue,
+    } = publisher;
     const config = loadConfig(PublisherEnvSchema, env);
     if (!config.REDIS_URL)
-      throw new Error('replay needs REDIS_URL: the records live in the Redis the services use');
+      throw new Error(
+        'replay needs REDIS_URL: the records live in the Redis the services use (e.g. REDIS_URL=redis://127.0.0.1:6379)',
+      );
     const sinceText = typeof flags['since'] === 'string' ? flags['since'] : undefined;
     if (!sinceText)
       throw new Error('replay needs --since DATE (e.g. 2026-11-24 or 1970-01-01 for everything)');
@@ -55,6 +79,8 @@ export const replayCommand: Command = {
         `unknown sink(s) ${unknown.join(', ')}; configured: ${all.map((s) => s.name).join(', ')}`,
       );
     const targets = names.length > 0 ? all.filter((s) => names.includes(s.name)) : all;
+    if (from === 'postgres') reach.checkDatabaseUrl(config.DATABASE_URL);
+    await reach.checkRedis(config.REDIS_URL);
     const redis = createRedis(config.REDIS_URL, 'worker');
     try {
       if (from === 'store') {
@@ -80,6 +106,7 @@ export const replayCommand: Command = {
       const open = await openSink(target, { redis, prefix: config.WIREHOSE_PREFIX });
       const pool = from === 'postgres' ? openPool(config.DATABASE_URL) : null;
       try {
+        if (pool) await reach.checkPostgres(pool, config.DATABASE_URL);
         let records: AsyncIterable<StoryRecord>;
         if (pool) {
           records = readIndexedRecords(pool, { schema: config.PG_SCHEMA, since });
@@ -90,7 +117,9 @@ export const replayCommand: Command = {
         }
         const result = await backfillSink(open.sink, records, (p) =>
           print(`progress: read ${p.read}, written ${p.written}, skipped ${p.skipped}`),
-        );
+        ).catch((err: unknown) => {
+          throw reach.explainIndexError(err, config.PG_SCHEMA);
+        });
         print(
           `backfilled sink ${target.name} from ${from}: read ${result.read}, written ${result.written}, skipped ${result.skipped}`,
         );

@@ -1,14 +1,15 @@
-import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { BaseEnvSchema, loadConfig } from '@wirehose/config';
-import { crawlQueue, createRedis, type Redis } from '@wirehose/queue';
+import type { Redis } from '@wirehose/queue';
 import type { Source } from '@wirehose/schemas';
-import { loadSourcesFile } from '@wirehose/sources';
-import { createSourceStats } from '@wirehose/svc-fetcher';
-import type { Command } from './command.js';
+import { checkSourceUrls } from '@wirehose/sources';
+import { FetcherEnvSchema } from '@wirehose/svc-fetcher';
+import type { Command, OptionSpec } from './command.js';
 
 const SourcesEnvSchema = BaseEnvSchema.extend({
   SOURCES_FILE: z.string().default('sources.yaml'),
+  // `sources check` applies the fetcher's URL policy, configured as the fetcher's is.
+  ...FetcherEnvSchema.pick({ FETCH_ALLOW_PRIVATE: true, FETCH_ALLOW_HOSTS: true }).shape,
 });
 
 /** One row of `wirehose sources list`. */
@@ -36,8 +37,14 @@ export async function listSources(
   prefix: string,
   sources: readonly Source[],
 ): Promise<SourceRow[]> {
+  // Loaded here, not at start-up: `wirehose --help` and `sources check` do not need them.
+  const [{ Queue }, { crawlQueue, queueOptions }, { createSourceStats }] = await Promise.all([
+    import('bullmq'),
+    import('@wirehose/queue'),
+    import('@wirehose/svc-fetcher'),
+  ]);
   const stats = createSourceStats(redis, prefix);
-  const queue = new Queue(crawlQueue.name, { connection: redis, prefix });
+  const queue = new Queue(crawlQueue.name, queueOptions({ connection: redis, prefix }, crawlQueue.name));
   try {
     const schedulers = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
     const names = [...new Set([...sources.map((s) => s.name), ...schedulers.keys()])];
@@ -108,25 +115,66 @@ export function formatSourceRows(rows: readonly SourceRow[]): string[] {
   return out;
 }
 
+const FILE_OPTION: OptionSpec = {
+  name: 'file',
+  value: 'FILE',
+  description: 'the sources file (default: SOURCES_FILE or sources.yaml; see sources.example.yaml)',
+};
+
 export const sourcesCommand: Command = {
   name: 'sources',
-  usage: [
-    `${'sources list [--file FILE]'.padEnd(31)}each source: last poll, status, next run, counts`,
-    `${'sources check [--file FILE]'.padEnd(31)}validate the sources file (errors name line and field)`,
+  summary: 'list the sources with their poll status, or check the sources file',
+  examples: ['sources list', 'sources check --file my-sources.yaml'],
+  subcommands: [
+    {
+      name: 'list',
+      summary: 'each source: last poll, status, next run, counts (needs REDIS_URL)',
+      options: [FILE_OPTION],
+      examples: [
+        'sources list',
+        'REDIS_URL=redis://127.0.0.1:6379 wirehose sources list --file sources.yaml',
+      ],
+    },
+    {
+      name: 'check',
+      summary:
+        'validate the sources file (errors name the line and field) and its URLs against the fetch policy',
+      options: [FILE_OPTION],
+      examples: ['sources check', 'sources check --file sources.example.yaml'],
+    },
   ],
-  flags: { file: { type: 'string' } },
   async run({ args, flags, env, print }) {
     const config = loadConfig(SourcesEnvSchema, env);
     const file = typeof flags['file'] === 'string' ? flags['file'] : config.SOURCES_FILE;
     const [action] = args;
-    const { sources } = await loadSourcesFile(file);
+    if (action !== 'list' && action !== 'check')
+      throw new Error(`unknown sources sub-command "${action ?? ''}"; use list or check`);
+    const { readSourcesFile } = await import('../sources-file.js');
+    const { sources } = await readSourcesFile(file);
     if (action === 'check') {
-      print(`${file}: ${sources.length} source(s), valid`);
-      return 0;
+      const policy = { allowPrivate: config.FETCH_ALLOW_PRIVATE, allowHosts: config.FETCH_ALLOW_HOSTS };
+      const verdicts = await checkSourceUrls(sources, policy);
+      for (const v of verdicts.filter((x) => x.status !== 'allowed'))
+        print(
+          `  ${v.name}: ${v.url} ${v.status === 'refused' ? 'refused' : 'not checked'}: ${v.reason ?? ''}`,
+        );
+      const refused = verdicts.filter((v) => v.status === 'refused').length;
+      print(
+        refused > 0
+          ? `${file}: ${sources.length} source(s), ${refused} refused by the fetcher's URL policy (FETCH_ALLOW_PRIVATE, FETCH_ALLOW_HOSTS)`
+          : `${file}: ${sources.length} source(s), valid`,
+      );
+      return refused > 0 ? 1 : 0;
     }
-    if (action !== 'list') throw new Error(`unknown sources action "${action ?? ''}"; use list or check`);
     if (!config.REDIS_URL)
-      throw new Error('sources list needs REDIS_URL: poll stats live in the Redis the services use');
+      throw new Error(
+        'sources list needs REDIS_URL: poll stats live in the Redis the services use (e.g. REDIS_URL=redis://127.0.0.1:6379)',
+      );
+    const [{ checkRedis }, { createRedis }] = await Promise.all([
+      import('../reach.js'),
+      import('@wirehose/queue'),
+    ]);
+    await checkRedis(config.REDIS_URL);
     const redis = createRedis(config.REDIS_URL, 'producer', { enableOfflineQueue: true });
     try {
       for (const line of formatSourceRows(await listSources(redis, config.WIREHOSE_PREFIX, sources)))
