@@ -8,8 +8,6 @@ import { FetchError } from './errors.js';
 import { decodeBodyDetailed } from './decode.js';
 import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, type UrlPolicy } from './url-policy.js';
 
-export { charsetFromContentType, decodeBody } from './decode.js';
-
 /**
  * Called before every request of a fetch (hop 0, then each redirect hop), after the SSRF check.
  * Throw to refuse the hop (robots.txt, a busy host); return a function to run when the hop is done.
