@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifySchema } from 'fastify';
+import { ERROR_CODES, type ErrorCode } from './http-error.js';
 
 /** A JSON Schema (OpenAPI 3.0 flavour) for route documentation; validation stays with zod. */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -13,6 +14,7 @@ export const ErrorSchema = jsonSchema(
   z.looseObject({
     statusCode: z.int(),
     error: z.string(),
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).describe('stable; see docs/api.md'),
     message: z.string(),
   }),
 );

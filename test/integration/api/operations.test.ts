@@ -172,5 +172,8 @@ describe('operations endpoints', () => {
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/admin'))).toBe(false);
     const ingest = doc.paths['/v1/ingest'] as { post: { requestBody: unknown } };
     expect(JSON.stringify(ingest.post.requestBody)).toContain('items');
+    // Error answers are described with their codes.
+    const search = doc.paths['/v1/search'] as { get: { responses: Record<string, unknown> } };
+    expect(JSON.stringify(search.get.responses['503'])).toContain('WH_ERR_SEARCH_NOT_MIGRATED');
   });
 });

@@ -56,6 +56,8 @@ export async function launchChromium(
       args: CHROMIUM_ARGS,
       ...options,
     });
+    // Page loads and waits on a busy machine: generous, but still an end.
+    context.setDefaultTimeout(60_000);
     return {
       context,
       async close() {

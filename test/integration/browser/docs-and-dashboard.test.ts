@@ -19,6 +19,8 @@ if (!executable) {
   );
 }
 
+/** Starting Chromium on a busy two-core CI machine can take a while. */
+const BROWSER_TIMEOUT_MS = 120_000;
 const API_KEY = 'browser-key-0123456789abcdef';
 const SINKS_YAML = `sinks:
   - type: redis-stream
@@ -83,7 +85,7 @@ describe.runIf(executable)('the API in a real headless Chromium', () => {
     browser = await launchChromium(executable as string, {
       httpCredentials: { username: 'ops', password: API_KEY },
     });
-  });
+  }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -94,35 +96,45 @@ describe.runIf(executable)('the API in a real headless Chromium', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('shows the API docs at /docs, reached from /, with the ingest operation listed', async () => {
-    const page = await browser.context.newPage();
-    const problems = watchPage(page, origin);
-    await page.goto(`${origin}/`);
-    expect(new URL(page.url()).pathname).toBe('/docs');
-    await expect.poll(() => page.title()).toBe('wirehose API docs');
-    const heading = page.locator('.information-container .title');
-    await heading.waitFor({ state: 'visible' });
-    expect(await heading.innerText()).toContain('wirehose API');
-    const ingest = page.locator('.opblock-post', { hasText: '/v1/ingest' });
-    await ingest.first().waitFor({ state: 'visible' });
-    expect(await ingest.first().locator('.opblock-summary-method').innerText()).toBe('POST');
-    await expect.poll(() => page.locator('.opblock-summary-path', { hasText: '/v1/search' }).count()).toBe(1);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it(
+    'shows the API docs at /docs, reached from /, with the ingest operation listed',
+    async () => {
+      const page = await browser.context.newPage();
+      const problems = watchPage(page, origin);
+      await page.goto(`${origin}/`);
+      expect(new URL(page.url()).pathname).toBe('/docs');
+      await expect.poll(() => page.title()).toBe('wirehose API docs');
+      const heading = page.locator('.information-container .title');
+      await heading.waitFor({ state: 'visible' });
+      expect(await heading.innerText()).toContain('wirehose API');
+      const ingest = page.locator('.opblock-post', { hasText: '/v1/ingest' });
+      await ingest.first().waitFor({ state: 'visible' });
+      expect(await ingest.first().locator('.opblock-summary-method').innerText()).toBe('POST');
+      await expect
+        .poll(() => page.locator('.opblock-summary-path', { hasText: '/v1/search' }).count())
+        .toBe(1);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
 
-  it('shows the dead-letter queue and each sink queue on /admin/queues', async () => {
-    const page = await browser.context.newPage();
-    const problems = watchPage(page, origin);
-    const res = await page.goto(`${origin}/admin/queues`);
-    expect(res?.status()).toBe(200);
-    for (const name of ['fetch', 'dead-letter', 'publish-redis-stream', 'publish-partner-hook']) {
-      await page.getByText(name, { exact: true }).first().waitFor({ state: 'visible' });
-    }
-    // The dead-letter queue's own page lists the failed delivery.
-    await page.getByRole('link', { name: 'dead-letter', exact: true }).first().click();
-    await page.getByText('webhook answered 500').first().waitFor({ state: 'visible' });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it(
+    'shows the dead-letter queue and each sink queue on /admin/queues',
+    async () => {
+      const page = await browser.context.newPage();
+      const problems = watchPage(page, origin);
+      const res = await page.goto(`${origin}/admin/queues`);
+      expect(res?.status()).toBe(200);
+      for (const name of ['fetch', 'dead-letter', 'publish-redis-stream', 'publish-partner-hook']) {
+        await page.getByText(name, { exact: true }).first().waitFor({ state: 'visible' });
+      }
+      // The dead-letter queue's own page lists the failed delivery.
+      await page.getByRole('link', { name: 'dead-letter', exact: true }).first().click();
+      await page.getByText('webhook answered 500').first().waitFor({ state: 'visible' });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
 });
