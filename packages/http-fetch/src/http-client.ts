@@ -250,8 +250,9 @@ export function createHttpClient({
             : `not complete within ${timeoutMs} ms`;
         throw new FetchError(`GET ${url}: ${what}`, url, false, null, { kind: 'timeout', cause: err });
       }
-      const code = chain.map((e) => (e as { code?: unknown }).code).find((c) => typeof c === 'string') as
-        string | undefined;
+      const code = chain
+        .map((e) => (e as { code?: unknown }).code)
+        .find((c): c is string => typeof c === 'string');
       // A certificate that does not verify will not verify on a retry either.
       if (code !== undefined && CERTIFICATE_CODES.has(code))
         throw new FetchError(
