@@ -2,6 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // `vitest run --coverage` (the `test` script) prints the covered share of the project's own source.
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.ts', 'services/*/src/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/*.tmp.ts'],
+      reporter: ['text-summary'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         extends: true,

@@ -15,10 +15,10 @@ import { findPageDates } from '../packages/dates/src/index.js';
 import { argValue } from './lib/extraction-dataset.js';
 
 interface Extractor {
-  extractArticle(
+  extractArticle: (
     html: string,
     url: string,
-  ):
+  ) =>
     | { kind: 'article'; article: { publishedAt: string | null } }
     | { kind: 'not-article'; partial?: { publishedAt?: string | null } };
 }

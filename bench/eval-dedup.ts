@@ -197,7 +197,10 @@ async function main(): Promise<void> {
         source: typeof x.source === 'string' ? x.source : '',
         url: typeof x.url === 'string' ? x.url : null,
         date: typeof x.date === 'string' ? x.date : null,
-        cluster: x.cluster === undefined || x.cluster === null ? `solo:${String(x.id)}` : String(x.cluster),
+        cluster:
+          typeof x.cluster === 'string' || typeof x.cluster === 'number'
+            ? String(x.cluster)
+            : `solo:${String(x.id)}`,
         transforms: Array.isArray(x.transforms) ? x.transforms.map(String) : [],
       };
     });

@@ -208,7 +208,7 @@ function evaluate(file: string): void {
         (e.targets.length > 0 ? e.targets.map((t) => t.code) : ['-']).map((t) => ({
           source: e.source?.code ?? '-',
           target: t,
-          type: e.type as string,
+          type: e.type,
         })),
       );
       scoreDyads(goldDyads, predDyads, true, dyadStrict);

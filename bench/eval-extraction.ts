@@ -13,7 +13,7 @@ import { argValue, listExtractionDataset, readPageBytes } from './lib/extraction
 import { scorePage, summarize, type PageScore } from './lib/extraction-metric.js';
 import { countSnippets, normalizedWords, scoreBag, type BagScore } from './lib/wcxb-metric.js';
 import { emptyTally, tallyMetadata } from './lib/metadata-metric.js';
-import { splitOf, type Split } from './lib/split.js';
+import { splitOf } from './lib/split.js';
 
 const USAGE =
   'usage: eval-extraction --dataset DIR [--split tune|check|all] [--predictions OUT.json] [--per-page]';
@@ -27,7 +27,7 @@ if (splitArg !== 'tune' && splitArg !== 'check' && splitArg !== 'all') {
   console.error(`--split must be tune, check or all (got ${splitArg}); ${USAGE}`);
   process.exit(2);
 }
-const wanted = splitArg as Split | 'all';
+const wanted = splitArg;
 const entries = listExtractionDataset(dataset).filter((e) => wanted === 'all' || splitOf(e.id) === wanted);
 const hasBagFields = entries.some((e) => 'page_type' in e.truth || 'with' in e.truth);
 const progress = entries.length >= 200 && process.stderr.isTTY !== false;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** pino's levels, and `silent` for none. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** Raised when the environment does not satisfy a service's schema; the message lists every problem. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -87,7 +90,9 @@ export const BaseEnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, dash and underscore only')
     .default('wh'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: () => `expected one of pino's levels: ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
   /** Port of this process's `GET /metrics` for Prometheus (workers; the API serves its own). Unset: none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How long shutdown may take before the process exits 1. */

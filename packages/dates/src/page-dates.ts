@@ -85,7 +85,7 @@ function jsonLdCandidates(json: string, out: DateCandidate[]): void {
   const nodes = tops.flatMap((n) => {
     if (!n || typeof n !== 'object') return [];
     const graph = (n as Record<string, unknown>)['@graph'];
-    return Array.isArray(graph) ? [n, ...graph] : [n];
+    return Array.isArray(graph) ? [n, ...(graph as unknown[])] : [n];
   });
   for (const node of nodes) {
     if (!node || typeof node !== 'object') continue;

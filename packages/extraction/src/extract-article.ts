@@ -1,7 +1,7 @@
 import { textOf, extractBodyText } from './body-text.js';
 import { dateFromUrl, normalizeDate, parseTextDate } from './dates.js';
 import type { Element } from 'domhandler';
-import { decodeBodyDetailed } from '@wirehose/http-fetch/decode';
+import { decodeBodyDetailed } from '@wirehose/http-fetch';
 import { findArticleJsonLd, namesOf, stringOf, stringsOf, urlOf } from './json-ld.js';
 import { findAttribution } from './attribution.js';
 import { bylineNames, normalizeAuthors, textLines } from './authors.js';

@@ -8,8 +8,6 @@ import { FetchError } from './errors.js';
 import { decodeBodyDetailed } from './decode.js';
 import { assertUrlAllowed, BlockedUrlError, createGuardedLookup, type UrlPolicy } from './url-policy.js';
 
-export { charsetFromContentType, decodeBody } from './decode.js';
-
 /**
  * Called before every request of a fetch (hop 0, then each redirect hop), after the SSRF check.
  * Throw to refuse the hop (robots.txt, a busy host); return a function to run when the hop is done.
@@ -252,8 +250,9 @@ export function createHttpClient({
             : `not complete within ${timeoutMs} ms`;
         throw new FetchError(`GET ${url}: ${what}`, url, false, null, { kind: 'timeout', cause: err });
       }
-      const code = chain.map((e) => (e as { code?: unknown }).code).find((c) => typeof c === 'string') as
-        string | undefined;
+      const code = chain
+        .map((e) => (e as { code?: unknown }).code)
+        .find((c): c is string => typeof c === 'string');
       // A certificate that does not verify will not verify on a retry either.
       if (code !== undefined && CERTIFICATE_CODES.has(code))
         throw new FetchError(

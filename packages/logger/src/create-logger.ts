@@ -3,8 +3,11 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger };
 
 export interface LoggerOptions {
-  /** Bound as `service` on every line. */
-  service: string;
+  /**
+   * Bound as `service` on every line. Leave it out for a process that hosts several services (the CLI):
+   * each binds its own with {@link forService}.
+   */
+  service?: string;
   level?: string;
   /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
   destination?: DestinationStream;
@@ -26,10 +29,19 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
   return pino(
     {
       level,
-      base: { service },
+      base: service === undefined ? {} : { service },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+/**
+ * The logger a service logs with: `log` narrowed to `service: name`, unless `log` already names a
+ * service (a process started for this one service). pino repeats a key bound twice, so binding
+ * `service` only here keeps one `service` on every line.
+ */
+export function forService(log: Logger, name: string): Logger {
+  return 'service' in log.bindings() ? log : log.child({ service: name });
 }

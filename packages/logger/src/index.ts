@@ -1,2 +1,2 @@
-export { createLogger } from './create-logger.js';
+export { createLogger, forService } from './create-logger.js';
 export type { Logger, LoggerOptions } from './create-logger.js';

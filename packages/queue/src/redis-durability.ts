@@ -24,7 +24,7 @@ export class RedisNotDurableError extends Error {
 }
 
 async function configGet(redis: Redis, name: string): Promise<string | null> {
-  const reply = (await redis.call('CONFIG', 'GET', name)) as unknown;
+  const reply = await redis.call('CONFIG', 'GET', name);
   return Array.isArray(reply) && typeof reply[1] === 'string' ? reply[1] : null;
 }
 

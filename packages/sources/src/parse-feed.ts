@@ -121,8 +121,7 @@ function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return text(value[0]);
-  if (value && typeof value === 'object' && '#text' in value)
-    return text((value as { '#text': unknown })['#text']);
+  if (value && typeof value === 'object' && '#text' in value) return text(value['#text']);
   return null;
 }
 
@@ -140,7 +139,8 @@ function plain(value: unknown): string | null {
   let mode: unknown;
   if (typeof first === 'string' || typeof first === 'number') raw = String(first);
   else if (first && typeof first === 'object') {
-    raw = String((first as Node)['#text'] ?? '');
+    const inner = (first as Node)['#text'];
+    raw = typeof inner === 'string' || typeof inner === 'number' ? String(inner) : '';
     mode = (first as Node)['@mode'];
   } else return null;
   raw = unwrapCdata(raw);
@@ -375,7 +375,7 @@ function parseJsonFeed(body: string, base: string): Discovery {
       continue;
     }
     // JSON Feed 1.1 has `authors`, 1.0 a single `author`.
-    const authors = [...asArray(item['authors'] as unknown[]), ...asArray(item['author'] as unknown)]
+    const authors = [...asArray(item['authors'] as unknown[]), ...asArray(item['author'])]
       .map((a) => plain(a && typeof a === 'object' ? (a as Node)['name'] : null))
       .filter((n): n is string => n !== null);
     items.push({

@@ -83,7 +83,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   });
 
   // Routes validate with zod themselves; the JSON schemas on routes are documentation only.
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   // Keep the raw body: HMAC signatures are over the exact bytes received.

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
-import type { preHandlerHookHandler, preValidationHookHandler } from 'fastify';
+import type { preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Logger } from '@wirehose/logger';
 import type { SearchHit, SearchOptions } from '@wirehose/sinks';
@@ -27,7 +27,7 @@ export interface ApiContext {
   metrics: ApiMetrics;
   search: ((opts: SearchOptions) => Promise<SearchHit[]>) | null;
   /** Authenticate with an API key or an HMAC signature. */
-  authenticate: preValidationHookHandler;
+  authenticate: preValidationAsyncHookHandler;
   /** Per-client rate limit (after authentication). */
-  rateLimit: preHandlerHookHandler;
+  rateLimit: preHandlerAsyncHookHandler;
 }

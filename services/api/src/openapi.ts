@@ -4,10 +4,7 @@ import { ERROR_CODES, type ErrorCode } from './http-error.js';
 
 /** A JSON Schema (OpenAPI 3.0 flavour) for route documentation; validation stays with zod. */
 export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
 }
 
 export const ErrorSchema = jsonSchema(

@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import type { ApiConfig } from './config.js';
 import { apiOptionsFromConfig } from './options.js';
 import { sinkQueueNames } from './sink-queues.js';
+import { forService } from '@wirehose/logger';
 
 export interface RunningApi extends RunningService {
   /** The port the API listens on (useful with API_PORT=0). */
@@ -28,7 +29,7 @@ async function openFailFast(base: Redis): Promise<Redis> {
  * WEBSUB_RENEW_INTERVAL_SECONDS for leases to renew, one API process at a time.
  */
 export async function startApi(deps: StageDeps, config: ApiConfig): Promise<RunningApi> {
-  const log = deps.log.child({ service: 'api' });
+  const log = forService(deps.log, 'api');
   // Before any connection: a bad sinks file stops the start with nothing to close.
   const sinkQueues = await sinkQueueNames(config);
   const redis = await openFailFast(deps.redis);

@@ -9,3 +9,5 @@ export type { Command, CommandContext } from './commands/command.js';
 export { COMMANDS } from './commands/index.js';
 export { SERVICES, SERVICE_NAMES, isServiceName } from './service-registry.js';
 export type { ServiceName } from './service-registry.js';
+export { crawlCommand } from './commands/crawl-command.js';
+export { sourcesCommand } from './commands/sources-command.js';

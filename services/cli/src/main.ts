@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { BaseEnvSchema, loadConfig } from '@wirehose/config';
 import { createLogger } from '@wirehose/logger';
 import { COMMANDS } from './commands/index.js';
 import { buildProgram, parseExitCode, type Invocation } from './program.js';
@@ -36,10 +37,11 @@ async function main(argv: string[]): Promise<number> {
   const { command, args, flags } = invocation;
   const env = process.env;
   // Human output goes to stdout; pino's JSON logs go to stderr so the two never mix.
+  const { LOG_LEVEL } = loadConfig(BaseEnvSchema.pick({ LOG_LEVEL: true }), env);
   const quiet = command.name === 'demo' && !env['LOG_LEVEL'];
+  // No `service` here: the services a command starts each bind their own (forService).
   const log = createLogger({
-    service: 'wirehose',
-    level: quiet ? 'warn' : (env['LOG_LEVEL'] ?? 'info'),
+    level: quiet ? 'warn' : LOG_LEVEL,
     destination: process.stderr,
   });
 

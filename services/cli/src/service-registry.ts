@@ -19,7 +19,7 @@ interface ServiceEntry<S extends typeof BaseEnvSchema = typeof BaseEnvSchema> {
 }
 
 function entry<S extends typeof BaseEnvSchema>(e: ServiceEntry<S>): ServiceEntry {
-  return e as unknown as ServiceEntry;
+  return e;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 import { createStores } from '@wirehose/store';
 import type { DedupConfig } from './config.js';
 import { createDedupProcessor } from './processor.js';
+import { forService } from '@wirehose/logger';
 
 /** The dedup service consumes `dedup` and produces `extract-events` (new stories) and `publish` (new copies). */
 export function startDedup(
@@ -18,7 +19,7 @@ export function startDedup(
   config: Pick<DedupConfig, 'DEDUP_CONCURRENCY' | 'DEDUP_WINDOW_SECONDS'> &
     Partial<Pick<DedupConfig, 'DEDUP_BUCKETS' | 'DEDUP_PAUSE_AFTER_ASSIGN'>>,
 ): RunningService {
-  const log = deps.log.child({ service: 'dedup' });
+  const log = forService(deps.log, 'dedup');
   const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const events = createProducer(eventsQueue, deps.queues);
   const publishes = createProducer(publishQueue, deps.queues);

@@ -10,13 +10,14 @@ import {
 import { createStores } from '@wirehose/store';
 import type { EventsConfig } from './config.js';
 import { createEventsProcessor } from './processor.js';
+import { forService } from '@wirehose/logger';
 
 /** The events service consumes `extract-events` and produces `publish`. */
 export function startEvents(
   deps: StageDeps,
   config: Pick<EventsConfig, 'EVENTS_CONCURRENCY' | 'EVENTS_LEXICON_DIR'>,
 ): RunningService {
-  const log = deps.log.child({ service: 'events' });
+  const log = forService(deps.log, 'events');
   const publishes = createProducer(publishQueue, deps.queues);
   const coder = createEventCoder(config.EVENTS_LEXICON_DIR ? { lexiconDir: config.EVENTS_LEXICON_DIR } : {});
   const process = createEventsProcessor({

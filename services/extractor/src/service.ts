@@ -10,6 +10,7 @@ import {
 import { createStores } from '@wirehose/store';
 import type { ExtractorConfig } from './config.js';
 import { createExtractProcessor, ExtractOutcomeSchema, type OutcomeNote } from './processor.js';
+import { forService } from '@wirehose/logger';
 
 /** The outcome note of an extract job, kept in its progress field. */
 function jobNote(job: Job): OutcomeNote {
@@ -27,7 +28,7 @@ export function startExtractor(
   deps: StageDeps,
   config: Pick<ExtractorConfig, 'EXTRACTOR_CONCURRENCY'>,
 ): RunningService {
-  const log = deps.log.child({ service: 'extractor' });
+  const log = forService(deps.log, 'extractor');
   const dedups = createProducer(dedupQueue, deps.queues);
   const process = createExtractProcessor({
     stores: createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention }),

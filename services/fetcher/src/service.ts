@@ -18,6 +18,7 @@ import { createFetchProcessor } from './fetch-processor.js';
 import { BACKOFF_WITH_JITTER, runWithRetryRules } from './job-control.js';
 import { createSeenSet } from './seen-set.js';
 import { createSourceStats } from './source-stats.js';
+import { forService } from '@wirehose/logger';
 
 export type FetcherOptions = Omit<
   FetcherConfig,
@@ -47,7 +48,7 @@ export function createFetcherClient(redis: Redis, prefix: string, config: Fetche
 
 /** The fetcher consumes `crawl` (poll a source) and `fetch` (download an article). */
 export function startFetcher(deps: StageDeps, config: FetcherOptions): RunningService {
-  const log = deps.log.child({ service: 'fetcher' });
+  const log = forService(deps.log, 'fetcher');
   const client = createFetcherClient(deps.redis, deps.prefix, config);
   const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const seen = createSeenSet(deps.redis, deps.prefix, config.SEEN_TTL_SECONDS);

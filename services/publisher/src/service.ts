@@ -8,6 +8,7 @@ import { createFanOut, SINKS_DONE_JOB } from './fan-out.js';
 import { createPublishProcessor } from './processor.js';
 import { createSinkProcessor } from './sink-worker.js';
 import { sinkDefaults } from './sink-defaults.js';
+import { forService } from '@wirehose/logger';
 
 export type PublisherOptions = Pick<
   PublisherConfig,
@@ -38,7 +39,7 @@ function runsWorker(selection: string, name: string): boolean {
  * (all, or those PUBLISHER_SINK_WORKERS names), each with its own queue, retries and dead letters.
  */
 export async function startPublisher(deps: StageDeps, config: PublisherOptions): Promise<RunningService> {
-  const log = deps.log.child({ service: 'publisher' });
+  const log = forService(deps.log, 'publisher');
   const stores = createStores({ redis: deps.redis, prefix: deps.prefix, ...deps.retention });
   const configs = config.sinks ?? (await loadSinksConfig(config.SINKS_FILE, sinkDefaults(config)));
   const sinks: OpenSink[] = await openSinks(configs, { redis: deps.redis, prefix: deps.prefix, log });

@@ -5,6 +5,7 @@ import { parseSourcesFile } from '@wirehose/sources';
 import type { SchedulerConfig } from './config.js';
 import { publishSourceSet } from './source-set.js';
 import { syncSchedules } from './sync-schedules.js';
+import { forService } from '@wirehose/logger';
 
 export interface RunningScheduler extends RunningService {
   /** Re-read the sources file now; bring the schedules and the published source names in line with it. */
@@ -19,7 +20,7 @@ export async function startScheduler(
   deps: StageDeps,
   config: Pick<SchedulerConfig, 'SOURCES_FILE' | 'SOURCES_RELOAD_SECONDS'>,
 ): Promise<RunningScheduler> {
-  const log = deps.log.child({ service: 'scheduler', file: config.SOURCES_FILE });
+  const log = forService(deps.log, 'scheduler').child({ file: config.SOURCES_FILE });
   const crawls = createProducer(crawlQueue, deps.queues);
   let lastHash: string | null = null;
 

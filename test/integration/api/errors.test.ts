@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchStories } from '@wirehose/sinks';
 import { API_KEY, NOTHING_QUEUED, startHarness, type Harness } from './harness.js';
+import { errorOf } from '../../support/api-answers.js';
 
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const bearer = { authorization: `Bearer ${API_KEY}` };
@@ -20,7 +21,7 @@ describe('error answers', () => {
     const anonymous = await h.app.inject({ method: 'GET', url: '/v1/stories/any' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="wirehose"');
-    expect(anonymous.json().code).toBe('WH_ERR_UNAUTHENTICATED');
+    expect(errorOf(anonymous).code).toBe('WH_ERR_UNAUTHENTICATED');
     const wrongKey = await h.app.inject({
       method: 'POST',
       url: '/v1/ingest',
@@ -45,7 +46,7 @@ describe('error answers', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ statusCode: 400, code: 'WH_ERR_INVALID_UTF8' });
-    expect(res.json().message).toContain(`not valid UTF-8: byte ${head.length} (0xe9)`);
+    expect(errorOf(res).message).toContain(`not valid UTF-8: byte ${head.length} (0xe9)`);
     expect(await h.queued()).toEqual(NOTHING_QUEUED);
   });
 
@@ -57,10 +58,10 @@ describe('error answers', () => {
       payload: '{"items":',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().code).toBe('WH_ERR_INVALID_JSON');
+    expect(errorOf(res).code).toBe('WH_ERR_INVALID_JSON');
     const missing = await h.app.inject({ method: 'GET', url: '/v1/nothing-here', headers: bearer });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().code).toBe('WH_ERR_NOT_FOUND');
+    expect(errorOf(missing).code).toBe('WH_ERR_NOT_FOUND');
   });
 });
 
@@ -82,8 +83,8 @@ describe('GET /v1/search before the index exists', () => {
   it('answers 503 saying to run wirehose migrate', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=budget', headers: bearer });
     expect(res.statusCode).toBe(503);
-    expect(res.json().code).toBe('WH_ERR_SEARCH_NOT_MIGRATED');
-    expect(res.json().message).toContain('run `wirehose migrate`');
+    expect(errorOf(res).code).toBe('WH_ERR_SEARCH_NOT_MIGRATED');
+    expect(errorOf(res).message).toContain('run `wirehose migrate`');
     const exists = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     expect(exists.rowCount).toBe(0);
   });
@@ -91,7 +92,7 @@ describe('GET /v1/search before the index exists', () => {
   it('answers 503 naming DATABASE_URL when PostgreSQL cannot be reached', async () => {
     const res = await down.app.inject({ method: 'GET', url: '/v1/search?q=budget', headers: bearer });
     expect(res.statusCode).toBe(503);
-    expect(res.json().code).toBe('WH_ERR_SEARCH_UNREACHABLE');
-    expect(res.json().message).toContain('DATABASE_URL');
+    expect(errorOf(res).code).toBe('WH_ERR_SEARCH_UNREACHABLE');
+    expect(errorOf(res).message).toContain('DATABASE_URL');
   });
 });

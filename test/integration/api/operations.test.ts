@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { createStores } from '@wirehose/store';
 import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js';
 import { queueOptions } from '@wirehose/queue';
+import { errorOf } from '../../support/api-answers.js';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -13,7 +14,7 @@ describe('readiness without Redis', () => {
       h.redis.disconnect();
       const res = await h.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json().message).toMatch(/^redis unreachable/);
+      expect(errorOf(res).message).toMatch(/^redis unreachable/);
     } finally {
       h.redis.connect().catch(() => undefined);
       await h.redis.ping();
@@ -35,7 +36,7 @@ describe('ingest without Redis', () => {
       });
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBe('5');
-      expect(res.json().message).toContain('the queues could not be reached');
+      expect(errorOf(res).message).toContain('the queues could not be reached');
     } finally {
       h.redis.connect().catch(() => undefined);
       await h.redis.ping();
@@ -66,7 +67,7 @@ describe('operations endpoints', () => {
     try {
       const res = await h.app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode).toBe(503);
-      expect(res.json().message).toBe('queue fetch is paused');
+      expect(errorOf(res).message).toBe('queue fetch is paused');
     } finally {
       await fetch.resume();
       await fetch.close();
@@ -103,7 +104,7 @@ describe('operations endpoints', () => {
     expect(found.json()).toMatchObject({ id: 'story-1', version: 2, schema: 'wirehose.record/v1' });
     const missing = await h.app.inject({ method: 'GET', url: '/v1/stories/nope', headers: bearer });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().message).toBe('no published record for story nope');
+    expect(errorOf(missing).message).toBe('no published record for story nope');
     const anonymous = await h.app.inject({ method: 'GET', url: '/v1/stories/story-1' });
     expect(anonymous.statusCode).toBe(401);
   });
@@ -111,7 +112,7 @@ describe('operations endpoints', () => {
   it('answers /v1/search with 503 when no PostgreSQL is configured', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=budget', headers: bearer });
     expect(res.statusCode).toBe(503);
-    expect(res.json().message).toContain('DATABASE_URL');
+    expect(errorOf(res).message).toContain('DATABASE_URL');
   });
 
   it('serves the queue dashboard only with an API key (bearer or basic auth)', async () => {
@@ -128,7 +129,7 @@ describe('operations endpoints', () => {
     expect(page.body).toContain('<html');
     const api = await h.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: bearer });
     expect(api.statusCode).toBe(200);
-    const names = (api.json() as { queues: { name: string }[] }).queues.map((q) => q.name);
+    const names = api.json<{ queues: { name: string }[] }>().queues.map((q) => q.name);
     expect(names.sort()).toEqual(
       [
         'crawl',
@@ -157,7 +158,7 @@ describe('operations endpoints', () => {
   it('serves an OpenAPI description at /docs/json listing the public routes', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresSink, migrate, searchStories } from '@wirehose/sinks';
 import { API_KEY, sampleRecord, startHarness, type Harness } from './harness.js';
+import { errorOf, searchOf } from '../../support/api-answers.js';
 
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const bearer = { authorization: `Bearer ${API_KEY}` };
@@ -37,18 +38,18 @@ describe('GET /v1/search', () => {
   it('finds stories by full text', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=budget', headers: bearer });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { count: number; hits: { id: string; highlight: string }[] };
+    const body = searchOf(res);
     expect(body.hits.map((hit) => hit.id)).toEqual(['story-budget']);
     expect(body.hits[0]?.highlight).toContain('<b>budget</b>');
   });
 
   it('answers hits shaped as the example in docs/publishing.md', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/v1/search?q=bridge', headers: bearer });
-    const [hit] = (res.json() as { hits: Record<string, unknown>[] }).hits;
+    const [hit] = searchOf(res).hits;
     const doc = await readFile(new URL('../../../docs/publishing.md', import.meta.url), 'utf8');
     const example = /```json\n(\{\n {2}"id"[\s\S]*?\n\})\n```/.exec(doc)?.[1];
     expect(example, 'the search hit example').toBeDefined();
-    expect(Object.keys(hit ?? {}).sort()).toEqual(Object.keys(JSON.parse(example ?? '{}')).sort());
+    expect(Object.keys(hit ?? {}).sort()).toEqual(Object.keys(JSON.parse(example ?? '{}') as object).sort());
   });
 
   it('applies the country and type filters', async () => {
@@ -58,19 +59,19 @@ describe('GET /v1/search', () => {
       headers: bearer,
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().count).toBe(0);
+    expect(searchOf(res).count).toBe(0);
     const typed = await h.app.inject({
       method: 'GET',
       url: '/v1/search?q=budget&type=REQUEST',
       headers: bearer,
     });
-    expect(typed.json().count).toBe(0);
+    expect(searchOf(typed).count).toBe(0);
     const since = await h.app.inject({
       method: 'GET',
       url: '/v1/search?q=budget&since=2020-01-01',
       headers: bearer,
     });
-    expect(since.json().count).toBe(1);
+    expect(searchOf(since).count).toBe(1);
   });
 
   it('answers 400 naming the parameter for a bad query', async () => {
@@ -80,9 +81,9 @@ describe('GET /v1/search', () => {
       headers: bearer,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('country: must be an ISO-3166 alpha-3 code');
+    expect(errorOf(res).message).toBe('country: must be an ISO-3166 alpha-3 code');
     const empty = await h.app.inject({ method: 'GET', url: '/v1/search', headers: bearer });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().message).toContain('q:');
+    expect(errorOf(empty).message).toContain('q:');
   });
 });

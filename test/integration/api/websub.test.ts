@@ -2,8 +2,10 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
+import type { FetchJob } from '@wirehose/schemas';
 import { API_KEY, apiOptions, startHarness, startServer, type Harness, type TestServer } from './harness.js';
 import { queueOptions } from '@wirehose/queue';
+import { errorOf, ingestOf, subscriptionsOf } from '../../support/api-answers.js';
 
 const bearer = { authorization: `Bearer ${API_KEY}` };
 
@@ -62,7 +64,7 @@ describe('WebSub subscriber', () => {
     await hub.close();
   });
 
-  async function subscribed(): Promise<{ id: string; secret: string; callbackPath: string }> {
+  function subscribed(): { id: string; secret: string; callbackPath: string } {
     const subscribeCall = hub.requests.find(
       (r) => new URLSearchParams(r.body).get('hub.mode') === 'subscribe',
     );
@@ -93,23 +95,27 @@ describe('WebSub subscriber', () => {
     await expect.poll(() => verifications.length).toBe(1);
     expect(verifications[0]).toEqual([200, 'challenge-0']);
     const list = await h.app.inject({ method: 'GET', url: '/v1/websub/subscriptions', headers: bearer });
-    expect(list.json().subscriptions[0]).toMatchObject({ topic, state: 'active', sourceName: 'world-feed' });
+    expect(subscriptionsOf(list).subscriptions[0]).toMatchObject({
+      topic,
+      state: 'active',
+      sourceName: 'world-feed',
+    });
     expect(list.body).not.toContain(form.get('hub.secret') ?? 'none');
   });
 
   it('refuses to echo the challenge for a topic it did not ask for', async () => {
-    const { callbackPath } = await subscribed();
+    const { callbackPath } = subscribed();
     const res = await h.app.inject({
       method: 'GET',
       url: `${callbackPath}?hub.mode=subscribe&hub.topic=${encodeURIComponent('https://evil.example/feed')}&hub.challenge=abc`,
     });
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('"abc"');
-    expect(res.json().message).toBe('no subscription was requested for this topic');
+    expect(errorOf(res).message).toBe('no subscription was requested for this topic');
   });
 
   it('ingests the items of a signed delivery as fetch jobs via websub', async () => {
-    const { callbackPath, secret } = await subscribed();
+    const { callbackPath, secret } = subscribed();
     const body = rss('http://127.0.0.1:9');
     const signature = createHmac('sha256', secret).update(body).digest('hex');
     const res = await h.app.inject({
@@ -119,8 +125,11 @@ describe('WebSub subscriber', () => {
       payload: body,
     });
     expect(res.statusCode).toBe(202);
-    expect(res.json().accepted).toBe(2);
-    const fetchQueue = new Queue('fetch', queueOptions({ connection: h.redis, prefix: h.prefix }, 'fetch'));
+    expect(ingestOf(res).accepted).toBe(2);
+    const fetchQueue = new Queue<FetchJob>(
+      'fetch',
+      queueOptions({ connection: h.redis, prefix: h.prefix }, 'fetch'),
+    );
     const jobs = await fetchQueue.getJobs(['waiting']);
     await fetchQueue.close();
     expect(jobs.map((j) => j.data.url).sort()).toEqual([
@@ -135,7 +144,7 @@ describe('WebSub subscriber', () => {
   });
 
   it('accepts the legacy sha1 X-Hub-Signature header', async () => {
-    const { callbackPath, secret } = await subscribed();
+    const { callbackPath, secret } = subscribed();
     const body = rss('http://127.0.0.1:9/legacy');
     const signature = createHmac('sha1', secret).update(body).digest('hex');
     const res = await h.app.inject({
@@ -145,11 +154,11 @@ describe('WebSub subscriber', () => {
       payload: body,
     });
     expect(res.statusCode).toBe(202);
-    expect(res.json().accepted).toBe(2);
+    expect(ingestOf(res).accepted).toBe(2);
   });
 
   it('rejects a delivery with a missing or wrong signature and queues nothing', async () => {
-    const { callbackPath } = await subscribed();
+    const { callbackPath } = subscribed();
     const before = await h.queued();
     const body = rss('http://127.0.0.1:9/forged');
     const forged = createHmac('sha256', 'not-the-secret').update(body).digest('hex');
@@ -160,7 +169,7 @@ describe('WebSub subscriber', () => {
       payload: body,
     });
     expect(wrong.statusCode).toBe(403);
-    expect(wrong.json().message).toBe('hub signature does not match the body');
+    expect(errorOf(wrong).message).toBe('hub signature does not match the body');
     const missing = await h.app.inject({
       method: 'POST',
       url: callbackPath,
@@ -168,7 +177,7 @@ describe('WebSub subscriber', () => {
       payload: body,
     });
     expect(missing.statusCode).toBe(403);
-    expect(missing.json().message).toContain('missing X-Hub-Signature-256');
+    expect(errorOf(missing).message).toContain('missing X-Hub-Signature-256');
     expect(await h.queued()).toEqual(before);
   });
 
@@ -181,7 +190,7 @@ describe('WebSub subscriber', () => {
     expect(form.get('hub.mode')).toBe('subscribe');
     expect(form.get('hub.topic')).toBe(topic);
     // The renewal keeps the secret, so deliveries signed with it stay valid.
-    expect(form.get('hub.secret')).toBe((await subscribed()).secret);
+    expect(form.get('hub.secret')).toBe(subscribed().secret);
   });
 });
 
@@ -196,7 +205,7 @@ describe('WebSub subscribing when off', () => {
         payload: { hub: 'http://127.0.0.1:9/hub', topic: 'http://127.0.0.1:9/feed' },
       });
       expect(res.statusCode).toBe(503);
-      expect(res.json().message).toContain('WEBSUB_CALLBACK_URL');
+      expect(errorOf(res).message).toContain('WEBSUB_CALLBACK_URL');
     } finally {
       await h.close();
     }

@@ -6,6 +6,7 @@ import { createDeadLetters, createStageWorker, dedupQueue, queueOptions } from '
 import { createStageDeps } from '@wirehose/runtime';
 import { ExtractorEnvSchema, startExtractor } from '@wirehose/svc-extractor';
 import { REDIS_URL, connect, deletePrefix, testPrefix } from '../../support/redis.js';
+import type { DedupJob } from '@wirehose/schemas';
 
 // The dedup payload ({ articleId }) on a queue of the test's own; the id says how the job behaves.
 const def = { name: 'hook-test', schema: dedupQueue.schema };
@@ -49,7 +50,7 @@ describe('the stage worker metrics hook', () => {
         if (n === 3) resolve();
       };
       worker.on('completed', done);
-      worker.on('failed', (job) => {
+      worker.on('failed', (job: Job<DedupJob> | undefined) => {
         if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || job.data.articleId === 'permanent'))
           done();
       });
@@ -94,7 +95,7 @@ describe('a metrics hook given to createStageDeps', () => {
         failed: (queue, _ms, err, final) => calls.push({ queue, final, message: err.message }),
       },
     });
-    const extractor = await startExtractor(deps, loadConfig(ExtractorEnvSchema, {}));
+    const extractor = startExtractor(deps, loadConfig(ExtractorEnvSchema, {}));
     const queue = new Queue('extract', queueOptions({ connection: redis, prefix }, 'extract'));
     const eventsConn = connect();
     const events = new QueueEvents('extract', queueOptions({ connection: eventsConn, prefix }, 'extract'));

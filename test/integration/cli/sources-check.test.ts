@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@wirehose/logger';
-import { sourcesCommand } from '../../../services/cli/src/commands/sources-command.js';
+import { sourcesCommand } from '@wirehose/cli';
 
 const log = createLogger({ service: 'cli-test', level: 'silent' });
 

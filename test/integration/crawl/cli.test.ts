@@ -5,8 +5,8 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@wirehose/logger';
 import { fetchQueue, queueOptions } from '@wirehose/queue';
-import { crawlCommand } from '../../../services/cli/src/commands/crawl-command.js';
-import { sourcesCommand } from '../../../services/cli/src/commands/sources-command.js';
+import { crawlCommand } from '@wirehose/cli';
+import { sourcesCommand } from '@wirehose/cli';
 import { connect, deletePrefix, REDIS_URL, testPrefix } from '../../support/redis.js';
 import { reply, startTestServer, type TestServer } from './test-server.js';
 

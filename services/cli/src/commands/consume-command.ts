@@ -54,7 +54,7 @@ export const consumeCommand: Command = {
         'consume needs REDIS_URL: the stream lives in the Redis the services use (e.g. REDIS_URL=redis://127.0.0.1:6379)',
       );
     const str = (name: string): string | undefined =>
-      typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
+      typeof flags[name] === 'string' ? flags[name] : undefined;
     const group = str('group');
     if (!group) throw new Error('consume needs --group NAME (see wirehose consume --help)');
     const consumer = str('consumer') ?? hostname();

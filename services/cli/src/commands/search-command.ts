@@ -63,7 +63,7 @@ export const searchCommand: Command = {
     const query = args.join(' ').trim();
     if (!query) throw new Error('search needs a query, e.g. wirehose search "military aid"');
     const str = (name: string): string | undefined =>
-      typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
+      typeof flags[name] === 'string' ? flags[name] : undefined;
     const since = str('since');
     const countryText = str('country');
     const typeText = str('type');
