@@ -2,7 +2,7 @@ import type { CountryRole, Lexicon, PhraseEntry, PhraseInfo } from './lexicon/le
 import { roleOn, rolesOf } from './lexicon/petrarch.js';
 import type { Token } from './tokenize.js';
 import type { Actor } from './types.js';
-import { DETERMINERS, LOCATIVE_PREPOSITIONS, MONTHS, PREPOSITIONS, WEEKDAYS } from './words.js';
+import { LOCATIVE_PREPOSITIONS, MONTHS, PREPOSITIONS, WEEKDAYS } from './words.js';
 
 /** A lexicon phrase found in a sentence (token indexes, end exclusive). */
 export interface PhraseMatch {
@@ -531,9 +531,4 @@ export function findMentions(
     }
   }
   return mentions;
-}
-
-/** Is `word` a determiner (used to tell nouns from verbs: "the attack" vs "attacked"). */
-export function isDeterminer(word: string | undefined): boolean {
-  return word !== undefined && DETERMINERS.has(word);
 }

@@ -312,7 +312,7 @@ function extract(
 
   const siteNameRaw =
     firstMeta(m, 'og:site_name') ??
-    stringOf((ld?.['publisher'] as unknown) ?? null) ??
+    stringOf(ld?.['publisher'] ?? null) ??
     firstMeta(m, 'application-name', 'al:ios:app_name');
   const siteName = siteNameRaw === null ? null : clean(siteNameRaw).replace(/^@/, '');
   const title = pickTitle(

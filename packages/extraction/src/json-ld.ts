@@ -44,11 +44,11 @@ function collectObjects(blocks: string[]): JsonObject[] {
   }
   while (queue.length > 0 && out.length < 500) {
     const v = queue.shift();
-    if (Array.isArray(v)) queue.push(...v.slice(0, 200));
+    if (Array.isArray(v)) queue.push(...(v as unknown[]).slice(0, 200));
     else if (isObject(v)) {
       out.push(v);
       const g = v['@graph'];
-      if (Array.isArray(g)) queue.push(...g.slice(0, 200));
+      if (Array.isArray(g)) queue.push(...(g as unknown[]).slice(0, 200));
       const me = v['mainEntity'];
       if (isObject(me)) queue.push(me);
     }
@@ -133,7 +133,7 @@ export function namesOf(v: unknown): string[] {
 
 /** URL from a schema.org image value: string, ImageObject, or a list (first wins). */
 export function urlOf(v: unknown): string | null {
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? (v as unknown[])[0] : v;
   if (typeof first === 'string') return first;
   if (isObject(first)) {
     const u = first['url'] ?? first['contentUrl'];

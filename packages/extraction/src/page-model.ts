@@ -210,13 +210,6 @@ function weightOf(bits: number): number {
   return 0;
 }
 
-/** -2 boilerplate, -1 likely boilerplate, +1 article content, 0 neutral, by class and id words. */
-export function classWeight(cls: string | undefined, id: string | undefined): number {
-  const bits =
-    (cls === undefined ? 0 : attributeBits(cls, true)) | (id === undefined ? 0 : attributeBits(id, false));
-  return weightOf(bits);
-}
-
 function isHidden(a: Record<string, string>): boolean {
   if (a['hidden'] !== undefined) return true;
   if (a['aria-hidden'] === 'true') return true;

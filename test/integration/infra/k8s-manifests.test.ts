@@ -49,7 +49,7 @@ function kubectlRender(dir: string): Manifest[] | null {
 }
 
 // Field access on parsed YAML, typed loosely on purpose: the test checks the shape.
-type Loose = Record<string, unknown> & { [k: string]: never | unknown };
+type Loose = Record<string, unknown>;
 const get = (obj: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((o, k) => (o === null || o === undefined ? undefined : (o as Loose)[k]), obj);
 

@@ -148,7 +148,5 @@ export const LexiconFileSchema = z.strictObject({
   wordLists: z.partialRecord(z.enum(WORD_LIST_NAMES), WordList).optional(),
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
-export type CountryEntry = z.infer<typeof CountryEntrySchema>;
 export type VerbEntry = z.infer<typeof VerbEntrySchema>;
-export type NounEntry = z.infer<typeof NounEntrySchema>;
 export type Refinement = z.infer<typeof RefinementSchema>;
